@@ -1,0 +1,24 @@
+import { ERROR_MESSAGES, type ErrorBody, type ErrorCode, type ErrorDetails } from './errors';
+
+/** What every cloud function returns: expected failures are data, not thrown errors. */
+export type Envelope<T> = Success<T> | Failure;
+
+export interface Success<T> {
+  ok: true;
+  data: T;
+}
+
+export interface Failure {
+  ok: false;
+  error: ErrorBody;
+}
+
+export function success<T>(data: T): Success<T> {
+  return { ok: true, data };
+}
+
+export function failure(code: ErrorCode, details?: ErrorDetails, message?: string): Failure {
+  const error: ErrorBody = { code, message: message ?? ERROR_MESSAGES[code] };
+  if (details) error.details = details;
+  return { ok: false, error };
+}

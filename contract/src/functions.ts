@@ -1,0 +1,76 @@
+import type { ClientInfo, ProfileInput, PublicUser } from './user';
+
+export interface LoginRequest {
+  client?: ClientInfo;
+}
+export interface LoginResponse {
+  token: string;
+  expiresAt: number;
+  user: PublicUser;
+  isNewUser: boolean;
+}
+
+export interface CheckSessionRequest {
+  token: string;
+  withUser?: boolean;
+}
+export interface CheckSessionResponse {
+  valid: true;
+  expiresAt: number;
+  user?: PublicUser;
+}
+
+export interface UpdateUserInfoRequest {
+  token: string;
+  profile: ProfileInput;
+}
+export interface UpdateUserInfoResponse {
+  user: PublicUser;
+}
+
+/** `current` ends the presented session; `all` ends every session of the caller. */
+export type LogoutScope = 'current' | 'all';
+export interface LogoutRequest {
+  token: string;
+  scope: LogoutScope;
+}
+export interface LogoutResponse {
+  revoked: number;
+}
+
+/** Every request of a function that needs a login carries the session token. */
+export interface AuthenticatedRequest {
+  token: string;
+}
+
+/**
+ * The callable cloud functions, by name. An interface (not a type) so an app can add its own
+ * functions by declaration merging:
+ *
+ *   declare module 'contract' { interface CloudFunctions { myFn: { request: ...; response: ... } } }
+ */
+export interface CloudFunctions {
+  login: { request: LoginRequest; response: LoginResponse };
+  checkSession: { request: CheckSessionRequest; response: CheckSessionResponse };
+  updateUserInfo: { request: UpdateUserInfoRequest; response: UpdateUserInfoResponse };
+  logout: { request: LogoutRequest; response: LogoutResponse };
+}
+
+export type FunctionName = keyof CloudFunctions;
+export type RequestOf<N extends FunctionName> = CloudFunctions[N]['request'];
+export type ResponseOf<N extends FunctionName> = CloudFunctions[N]['response'];
+
+/** Functions whose request carries a token (the ones the session manager authenticates). */
+export type AuthenticatedFunctionName = {
+  [N in FunctionName]: RequestOf<N> extends AuthenticatedRequest ? N : never;
+}[FunctionName];
+
+export const FUNCTION_NAMES = [
+  'login',
+  'checkSession',
+  'updateUserInfo',
+  'logout',
+] as const satisfies readonly FunctionName[];
+
+/** Not callable from the client: run by the daily timer trigger. */
+export const CLEANUP_FUNCTION_NAME = 'cleanupSessions';

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './envelope';
+export * from './user';
+export * from './limits';
+export * from './functions';

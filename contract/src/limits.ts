@@ -1,0 +1,21 @@
+import type { ProfileField } from './user';
+
+/** Validation limits shared by the server (which enforces them) and the client (which hints). */
+export const PROFILE_LIMITS = {
+  nickName: { minLength: 1, maxLength: 32 },
+  avatarUrl: { maxLength: 1024, schemes: ['cloud://', 'https://'] as const },
+  gender: { values: [0, 1, 2] as const },
+  country: { maxLength: 64 },
+  province: { maxLength: 64 },
+  city: { maxLength: 64 },
+  language: { maxLength: 16 },
+} as const satisfies Record<ProfileField, unknown>;
+
+export const PROFILE_FIELDS = Object.keys(PROFILE_LIMITS) as ProfileField[];
+
+/** Each of platform, model and version is cut to this many characters after sanitising. */
+export const CLIENT_FIELD_MAX_LENGTH = 64;
+
+/** Session tokens are 32 random bytes, hex encoded (64 characters). */
+export const TOKEN_BYTES = 32;
+export const TOKEN_PATTERN = /^[0-9a-f]{64}$/;

@@ -1,0 +1,38 @@
+/** 0 unknown, 1 male, 2 female: the values WeChat used in its user info. */
+export type Gender = 0 | 1 | 2;
+
+/** The user as the client sees it. No openid, appid, unionid or session data. */
+export interface PublicUser {
+  nickName: string;
+  avatarUrl: string;
+  gender: Gender;
+  country: string;
+  province: string;
+  city: string;
+  language: string;
+  /** Milliseconds since the epoch, like every time in the contract. */
+  createdAt: number;
+  lastLoginAt: number;
+  updatedAt: number;
+  loginCount: number;
+}
+
+/** The fields a user may change with updateUserInfo; every one optional, at least one given. */
+export interface ProfileInput {
+  nickName?: string;
+  avatarUrl?: string;
+  gender?: Gender;
+  country?: string;
+  province?: string;
+  city?: string;
+  language?: string;
+}
+
+export type ProfileField = keyof ProfileInput;
+
+/** Optional device facts a client may attach to login; stored with the session for display. */
+export interface ClientInfo {
+  platform?: string;
+  model?: string;
+  version?: string;
+}

@@ -1,0 +1,43 @@
+// 自动生成，请勿修改：源文件在 contract/src（npm run build 同步）。
+/**
+ * Business error codes every cloud function may answer with.
+ * Adding a code without a message below fails to compile (Record<ErrorCode, ...>).
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'SESSION_INVALID',
+  'INVALID_ARGUMENT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** User-facing (Chinese) text for each code; the client may show it as is. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: '未获取到微信身份，请在小程序内访问',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  SESSION_INVALID: '登录状态无效，请重新登录',
+  INVALID_ARGUMENT: '提交的内容不符合要求',
+  INTERNAL: '服务暂时不可用，请稍后再试',
+};
+
+/** Extra facts about an error. `field`/`reason` for INVALID_ARGUMENT, `requestId` for INTERNAL. */
+export interface ErrorDetails {
+  /** Dot path of the offending input, e.g. `profile.nickName`. */
+  field?: string;
+  /** Machine-readable reason, e.g. `too_long`, `unknown_field`, `wrong_type`. */
+  reason?: string;
+  /** Request id of the invocation whose log holds the cause. */
+  requestId?: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,19 @@
+// `npm run build`: every build step of the repo, in dependency order.
+// Each step lives next to what it builds' description in scripts/build/ and exports build().
+import { build as syncContract } from './build/contract-sync.mjs';
+import { build as buildEmulator } from './build/emulator.mjs';
+import { build as buildFunctions } from './build/functions.mjs';
+import { build as buildConsole } from './build/console.mjs';
+
+const steps = [
+  ['contract -> miniprogram', syncContract],
+  ['emulator', buildEmulator],
+  ['cloud functions', buildFunctions],
+  ['emulator console', buildConsole],
+];
+
+for (const [name, step] of steps) {
+  const started = Date.now();
+  await step();
+  console.log(`build: ${name} (${Date.now() - started} ms)`);
+}

@@ -1,0 +1,2 @@
+// Placeholder step: filled in by the work that builds this part.
+export async function build() {}
