@@ -1,0 +1,67 @@
+import type { PublicUser } from '../../contract/index';
+import type { CloudCallError } from '../cloud-error';
+import type { CloudFunctionCaller } from '../call';
+
+/** What the manager keeps in storage between launches. */
+export interface StoredSession {
+  token: string;
+  /** Server time (ms) after which the server rejects the token. */
+  expiresAt: number;
+  user: PublicUser;
+  /** Local time (ms) the server last confirmed the session (login or checkSession). */
+  checkedAt: number;
+}
+
+export type SessionStatus = 'logged-out' | 'logging-in' | 'logged-in' | 'failed';
+
+/** What onChange listeners receive; pages render straight from it. */
+export interface SessionSnapshot {
+  status: SessionStatus;
+  session: StoredSession | null;
+  /** The last login failure while status is 'failed'. */
+  error: CloudCallError | null;
+}
+
+/** Synchronous key-value storage, like wx.getStorageSync/setStorageSync/removeStorageSync. */
+export interface KeyValueStorage {
+  get(key: string): unknown;
+  set(key: string, value: StoredSession): void;
+  remove(key: string): void;
+}
+
+/** Optional blocking indicator, like wx.showLoading/hideLoading. Always shown and hidden in pairs. */
+export interface LoadingIndicator {
+  show(title: string): void;
+  hide(): void;
+}
+
+export interface RetryPolicy {
+  /** Total attempts for an idempotent call, the first one included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Everything the manager touches outside itself, so tests can supply each piece. */
+export interface SessionDeps {
+  cloud: CloudFunctionCaller;
+  storage: KeyValueStorage;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Returns a number in [0, 1) for retry jitter. */
+  random?: () => number;
+  loading?: LoadingIndicator | null;
+  /** A session is used only while expiresAt - skewMarginMs is in the future (clock skew). */
+  skewMarginMs?: number;
+  /** refresh() skips checkSession when the server confirmed the session this recently. */
+  refreshIntervalMs?: number;
+  retry?: Partial<RetryPolicy>;
+  storageKey?: string;
+}
+
+export interface CallOptions {
+  /** Safe to repeat after a network failure. Defaults per function (see IDEMPOTENT_FUNCTIONS). */
+  idempotent?: boolean;
+  /** Shows a loading indicator with this title while the call runs. */
+  loadingTitle?: string;
+}

@@ -1,0 +1,48 @@
+import { appSession } from '../../lib/app-session';
+import { EMPTY_HOME_VIEW, homeView } from './view-model';
+
+/** Unsubscribe functions per page instance (the Component typings have no slot for them). */
+const subscriptions = new WeakMap<object, () => void>();
+
+// Written with Component() (not Page()) so miniprogram-simulate can render it in tests.
+Component({
+  data: { ...EMPTY_HOME_VIEW },
+
+  lifetimes: {
+    attached() {
+      const session = appSession();
+      const render = () => this.setData(homeView(session.getSnapshot()));
+      subscriptions.set(this, session.onChange(render));
+      render();
+      // No network call while the stored session is usable; failures show the retry state.
+      session.ensureLogin().catch(() => undefined);
+    },
+    detached() {
+      subscriptions.get(this)?.();
+      subscriptions.delete(this);
+    },
+  },
+
+  methods: {
+    onLogin() {
+      appSession()
+        .login()
+        .catch(() => undefined); // the 'failed' state shows the reason
+    },
+
+    onEditProfile() {
+      wx.navigateTo({ url: '/pages/profile/index' });
+    },
+
+    onLogout() {
+      wx.showModal({
+        title: '退出登录',
+        content: '确定要退出登录吗？',
+        confirmText: '退出',
+        success: (res) => {
+          if (res.confirm) void appSession().logout('current');
+        },
+      });
+    },
+  },
+});

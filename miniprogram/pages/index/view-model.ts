@@ -1,0 +1,30 @@
+import type { SessionSnapshot } from '../../lib/session/types';
+
+/** What pages/index renders; built from the session snapshot by one pure function. */
+export interface HomeView {
+  status: SessionSnapshot['status'];
+  nickName: string;
+  avatarUrl: string;
+  loginCount: number;
+  errorMessage: string;
+}
+
+export const EMPTY_HOME_VIEW: HomeView = {
+  status: 'logged-out',
+  nickName: '',
+  avatarUrl: '',
+  loginCount: 0,
+  errorMessage: '',
+};
+
+export function homeView(snapshot: SessionSnapshot): HomeView {
+  const user = snapshot.session?.user;
+  return {
+    status: snapshot.status,
+    // A new user has no nickname until they fill in the profile (login never asks for it).
+    nickName: user?.nickName || '未设置昵称',
+    avatarUrl: user?.avatarUrl ?? '',
+    loginCount: user?.loginCount ?? 0,
+    errorMessage: snapshot.error?.message ?? '',
+  };
+}
