@@ -1,0 +1,68 @@
+import type { JsonValue } from './client';
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** 2026-11-21 20:58:16 in the browser's time zone. */
+export function formatTime(ms: number, withMillis = false): string {
+  const d = new Date(ms);
+  const base = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return withMillis ? `${base}.${pad(d.getMilliseconds(), 3)}` : base;
+}
+
+function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A relaxed Extended JSON value as one short line for a table cell: dates in local time,
+ * ObjectIds as their hex, other EJSON wrappers by their content, objects as compact JSON.
+ */
+export function formatCell(value: JsonValue | undefined, max = 80): string {
+  if (value === undefined) return '';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return truncate(value, max);
+  if (typeof value !== 'object') return String(value);
+  if (isObject(value)) {
+    const date = value.$date;
+    if (date !== undefined) return formatDate(date);
+    if (typeof value.$oid === 'string') return `ObjectId(${value.$oid})`;
+    if (typeof value.$numberLong === 'string') return value.$numberLong;
+    if (typeof value.$numberDecimal === 'string') return value.$numberDecimal;
+  }
+  return truncate(JSON.stringify(value), max);
+}
+
+/** `{"$date": "<ISO>"}` or, out of the ISO range, `{"$date": {"$numberLong": "<ms>"}}`. */
+function formatDate(date: JsonValue): string {
+  if (typeof date === 'string') return formatTime(Date.parse(date), true);
+  if (isObject(date) && typeof date.$numberLong === 'string') return formatTime(Number(date.$numberLong), true);
+  return JSON.stringify(date);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function pretty(value: JsonValue | undefined): string {
+  return value === undefined ? '' : JSON.stringify(value, null, 2);
+}
+
+/** The `_id` of a listed document as the API wants it in a URL (EJSON text for non-strings). */
+export function idOf(doc: { [key: string]: JsonValue }): string {
+  const id = doc._id;
+  return typeof id === 'string' ? id : JSON.stringify(id);
+}
+
+/** Column names for a page of documents: `_id` first, then keys in order of first appearance. */
+export function columnsOf(docs: Array<{ [key: string]: JsonValue }>, max = 10): string[] {
+  const keys = new Set<string>(['_id']);
+  for (const doc of docs) for (const key of Object.keys(doc)) keys.add(key);
+  return [...keys].slice(0, max);
+}
+
+/** A new simulated OPENID shaped like WeChat's (28 characters starting with `o`). */
+export function newOpenid(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const bytes = crypto.getRandomValues(new Uint8Array(27));
+  return 'o' + Array.from(bytes, (b) => alphabet[b % 64]).join('');
+}

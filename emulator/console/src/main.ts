@@ -1,0 +1,6 @@
+import { createApp } from 'vue';
+import 'element-plus/dist/index.css';
+import App from './App.vue';
+
+// Components are imported where they are used (tree-shaken); only the stylesheet is global.
+createApp(App).mount('#app');
