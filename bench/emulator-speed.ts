@@ -1,0 +1,105 @@
+// emulator: p50 latency of login and checkSession through POST /functions/<name> with warm
+// instances, against the bare baseline server, measured interleaved in the same run so both
+// see the same machine load. callsPerSec: checkSession throughput with a few clients in flight.
+import { startBaselineServer } from './baseline-server';
+import { postJson, throughput } from './lib/http-timing';
+import { median, msSince, round } from './lib/stats';
+
+export interface FunctionsEndpoint {
+  /** Base URL of the emulator, e.g. http://127.0.0.1:PORT */
+  url: string;
+}
+
+export interface EmulatorSpeedResult {
+  loginP50Ms: number;
+  checkSessionP50Ms: number;
+  baselineP50Ms: number;
+  ratio: number;
+  callsPerSec: number;
+  samples: number;
+  users: number;
+  throughputConcurrency: number;
+}
+
+interface Envelope {
+  ok: boolean;
+  data?: { token?: string };
+  error?: { code: string };
+}
+
+async function callFunction(
+  base: string,
+  name: string,
+  data: unknown,
+  openid: string,
+): Promise<Envelope> {
+  const reply = await postJson(`${base}/functions/${name}`, { data }, { 'x-wx-openid': openid });
+  if (reply.status !== 200)
+    throw new Error(`${name}: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
+  const { result } = JSON.parse(reply.body) as { result: Envelope };
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return msSince(start);
+}
+
+export async function measureEmulatorSpeed(
+  endpoint: FunctionsEndpoint,
+  samples = 200,
+  users = 50,
+  throughputConcurrency = 4,
+): Promise<EmulatorSpeedResult> {
+  const base = endpoint.url.replace(/\/$/, '');
+  const baseline = await startBaselineServer();
+  try {
+    // Returning users (the common case): each one's first login happens during warm-up, and
+    // the measured logins stay under the per-user session cap so none pays for revoking one.
+    const openids = Array.from({ length: users }, (_, i) => `bench-speed-${i}`);
+    const tokens: string[] = [];
+    for (const openid of openids) {
+      const login = await callFunction(base, 'login', {}, openid);
+      tokens.push(login.data?.token ?? '');
+    }
+    const check = (i: number) =>
+      callFunction(
+        base,
+        'checkSession',
+        { token: tokens[i % users] },
+        openids[i % users] as string,
+      );
+    for (let i = 0; i < 20; i += 1) {
+      await check(i);
+      await postJson(baseline.url, { data: { i } });
+    }
+
+    const login: number[] = [];
+    const checkSession: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < samples; i += 1) {
+      login.push(await timed(() => callFunction(base, 'login', {}, openids[i % users] as string)));
+      checkSession.push(await timed(() => check(i)));
+      bare.push(await timed(() => postJson(baseline.url, { data: { i } })));
+    }
+
+    let n = 0;
+    const callsPerSec = await throughput(samples * 2, throughputConcurrency, () => check((n += 1)));
+    const loginP50Ms = median(login);
+    const baselineP50Ms = median(bare);
+    return {
+      loginP50Ms: round(loginP50Ms),
+      checkSessionP50Ms: round(median(checkSession)),
+      baselineP50Ms: round(baselineP50Ms, 3),
+      ratio: round(loginP50Ms / baselineP50Ms, 1),
+      callsPerSec: round(callsPerSec, 0),
+      samples,
+      users,
+      throughputConcurrency,
+    };
+  } finally {
+    await baseline.stop();
+  }
+}

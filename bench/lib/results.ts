@@ -1,0 +1,56 @@
+// The shape of bench/results/latest.json (the keys issue 6 asks for, plus run metadata) and the
+// targets each figure is judged against.
+export interface DbOpCount {
+  reads: number;
+  writes: number;
+  total: number;
+}
+
+export interface BenchResults {
+  coldStart: { functionMs: Record<string, number>; plainSdkMs: number; ratio: number } | null;
+  bundleBytes: Record<string, number> | null;
+  roundTrips: {
+    firstLaunch: number;
+    warmLaunch: number;
+    expiredSession: number;
+    revokedSession: number;
+  } | null;
+  singleFlight: { concurrentCalls: number; loginCalls: number; succeeded?: number } | null;
+  dbOps: Record<string, DbOpCount> | null;
+  emulator: {
+    loginP50Ms: number;
+    checkSessionP50Ms: number;
+    baselineP50Ms: number;
+    ratio: number;
+    callsPerSec: number;
+  } | null;
+  dbScaling: {
+    getById: Record<'1000' | '100000', number>;
+    whereOpenid: Record<'1000' | '100000', number>;
+  } | null;
+}
+
+export interface TargetCheck {
+  name: string;
+  value: string;
+  target: string;
+  met: boolean | null; // null: not measured in this run
+}
+
+export interface BenchReport extends BenchResults {
+  meta: {
+    date: string;
+    node: string;
+    nproc: number;
+    memoryGb: number;
+    cpu: string;
+    durationSec: number;
+  };
+  targets: TargetCheck[];
+  /** Sections that could not be measured, with the reason. */
+  errors: Record<string, string>;
+  /** Extra detail per section (samples, definitions) for whoever reads the JSON. */
+  details: Record<string, unknown>;
+}
+
+export const BUNDLE_LIMIT_BYTES = 1.5 * 1024 * 1024;

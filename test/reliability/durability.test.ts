@@ -1,0 +1,79 @@
+// Durability: kill -9 the emulator CLI during a burst of writes; after a restart on the same
+// data directory every write the emulator acknowledged is there. Unacknowledged writes (in
+// flight at the kill) may or may not be there; both are allowed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AdminClient } from './support/admin';
+import { startCli, type CliEmulator } from './support/cli-process';
+import { printFigures } from './support/figures';
+
+const WRITERS = 6;
+const KILL_AFTER_ACKS = 600;
+const MAX_WRITES = 20_000; // bounds the burst if the kill never comes
+
+describe('durability: kill -9 during a burst of writes', () => {
+  let dataDir: string;
+  let emulator: CliEmulator | undefined;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'reliability-durability-'));
+  });
+
+  afterAll(async () => {
+    await emulator?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('every acknowledged write survives kill -9 and restart', async () => {
+    emulator = await startCli(['--data-dir', dataDir]);
+    const admin = new AdminClient(`${emulator.url}/admin`);
+    await admin.addCollection('durability');
+
+    const acknowledged: string[] = [];
+    let attempted = 0;
+    let failedInFlight = 0;
+    let killed = false;
+    const killing = new Promise<void>((resolve) => {
+      const writer = async (w: number) => {
+        while (!killed && attempted < MAX_WRITES) {
+          const id = `w${w}-${(attempted += 1)}`;
+          try {
+            const ids = await admin.insert('durability', [{ _id: id, writer: w, at: Date.now() }]);
+            if (ids.includes(id)) acknowledged.push(id);
+          } catch {
+            failedInFlight += 1; // the connection died with the process: not acknowledged
+          }
+          if (!killed && acknowledged.length >= KILL_AFTER_ACKS) {
+            killed = true;
+            void emulator?.kill9().then(resolve);
+          }
+        }
+      };
+      void Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w))).then(() => {
+        if (!killed) resolve();
+      });
+    });
+    await killing;
+    expect(killed).toBe(true);
+
+    emulator = await startCli(['--data-dir', dataDir]);
+    const stored = await new AdminClient(`${emulator.url}/admin`).find(
+      'durability',
+      {},
+      MAX_WRITES,
+    );
+    const storedIds = new Set(stored.map((doc) => String(doc._id)));
+    const lost = acknowledged.filter((id) => !storedIds.has(id));
+
+    printFigures('durability', {
+      'writes attempted': attempted,
+      'writes acknowledged': acknowledged.length,
+      'in flight at kill -9 (failed)': failedInFlight,
+      'documents after restart': storedIds.size,
+      'acknowledged writes lost': lost.length,
+    });
+    expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+    expect(lost).toEqual([]);
+  });
+});
