@@ -1,0 +1,88 @@
+/** Uploaded files on disk: `<root>/files/<env>/<cloudPath>` plus a JSON sidecar under `meta/`. */
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface FileMeta {
+  /** OPENID of the mini program user who uploaded it; empty for uploads by functions/admin. */
+  owner: string;
+  contentType: string;
+  size: number;
+  uploadedAt: number;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.mp4': 'video/mp4',
+};
+
+export function contentTypeOf(cloudPath: string): string {
+  return CONTENT_TYPES[path.extname(cloudPath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+export class FileStore {
+  constructor(private readonly root: string) {}
+
+  private filePath(env: string, cloudPath: string): string {
+    return path.join(this.root, 'files', env, ...cloudPath.split('/'));
+  }
+
+  private metaPath(env: string, cloudPath: string): string {
+    return `${path.join(this.root, 'meta', env, ...cloudPath.split('/'))}.json`;
+  }
+
+  async put(env: string, cloudPath: string, content: Buffer, owner: string): Promise<FileMeta> {
+    const meta: FileMeta = {
+      owner,
+      contentType: contentTypeOf(cloudPath),
+      size: content.length,
+      uploadedAt: Date.now(),
+    };
+    const file = this.filePath(env, cloudPath);
+    const metaFile = this.metaPath(env, cloudPath);
+    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(metaFile), { recursive: true });
+    await writeFile(file, content);
+    await writeFile(metaFile, JSON.stringify(meta));
+    return meta;
+  }
+
+  async meta(env: string, cloudPath: string): Promise<FileMeta | null> {
+    try {
+      return JSON.parse(await readFile(this.metaPath(env, cloudPath), 'utf8')) as FileMeta;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      // A file copied in by hand has no sidecar: describe it from the file itself.
+      const info = await stat(this.filePath(env, cloudPath)).catch(() => null);
+      if (!info?.isFile()) return null;
+      return { owner: '', contentType: contentTypeOf(cloudPath), size: info.size, uploadedAt: 0 };
+    }
+  }
+
+  async read(env: string, cloudPath: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.filePath(env, cloudPath));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Resolves with false when there was nothing to delete. */
+  async remove(env: string, cloudPath: string): Promise<boolean> {
+    const existed = (await this.meta(env, cloudPath)) !== null;
+    await rm(this.filePath(env, cloudPath), { force: true });
+    await rm(this.metaPath(env, cloudPath), { force: true });
+    return existed;
+  }
+}

@@ -1,0 +1,31 @@
+/** One StorageService per running emulator, shared by its routes and its admin actions. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EmulatorContext } from '../server/context';
+import { StorageService } from './storage-service';
+
+const services = new WeakMap<EmulatorContext, StorageService>();
+
+/** Env name used in file IDs when cloudbaserc.json leaves envId empty. */
+export const FALLBACK_ENV = 'local';
+
+export function storageFor(ctx: EmulatorContext): StorageService {
+  const existing = services.get(ctx);
+  if (existing) return existing;
+  let root: string;
+  if (ctx.dataDir) {
+    root = path.join(ctx.dataDir, 'storage');
+  } else {
+    // In-memory mode keeps nothing after stop: files go to a temp folder removed on stop.
+    root = mkdtempSync(path.join(os.tmpdir(), 'wx-cloud-storage-'));
+    ctx.onStop(() => rmSync(root, { recursive: true, force: true }));
+  }
+  const service = new StorageService({
+    root,
+    env: ctx.project.envId || FALLBACK_ENV,
+    baseUrl: () => ctx.url(),
+  });
+  services.set(ctx, service);
+  return service;
+}
