@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { ACTIONS, type ActionEnv } from './actions';
+import { DbError, toErrorReply } from './errors';
+import { exportStore, importStore, type ExportManifest } from './export-import';
+import { applyFaults, checkFaults, NO_FAULTS, type FaultConfig } from './faults';
+import { isPlainObject } from './ejson';
+import { StatsRecorder, type DatabaseStats } from './stats';
+import { Store } from './store';
+import { TransactionManager } from './transactions';
+import { TableView, type CollectionView } from './view';
+
+export interface DatabaseOptions {
+  /** Folder of the SQLite file (the caller's default is `.cloudbase/emulator/`). */
+  dataDir?: string;
+  /** Keep everything in memory; nothing is written to disk. */
+  inMemory?: boolean;
+  /** An open transaction is aborted after this long (production: 30 s). */
+  transactionTimeoutMs?: number;
+}
+
+/** Which function invocation a request belongs to (for statistics). */
+export interface HandleContext {
+  invocationId?: string;
+  functionName?: string;
+}
+
+export interface CollectionInfo {
+  name: string;
+  count: number;
+}
+
+export interface Database {
+  /** One parsed TCB admin request body → the reply body (always sent with HTTP 200). Never throws. */
+  handle(body: unknown, ctx?: HandleContext): Promise<Record<string, unknown>>;
+  listCollections(): CollectionInfo[];
+  dropCollection(name: string): boolean;
+  /** Removes every collection and aborts open transactions: a fresh, empty environment. */
+  reset(): void;
+  exportTo(dir: string): ExportManifest;
+  /** Replaces all data with an export made by exportTo. */
+  importFrom(dir: string): ExportManifest;
+  setFaults(faults: Partial<FaultConfig>): FaultConfig;
+  getFaults(): FaultConfig;
+  stats(): DatabaseStats;
+  resetStats(): void;
+  close(): void;
+}
+
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
+
+export function openDatabase(options: DatabaseOptions = {}): Database {
+  const store = new Store(options);
+  const txns = new TransactionManager(
+    store,
+    options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
+  );
+  const stats = new StatsRecorder();
+  let faults: FaultConfig = NO_FAULTS;
+
+  const view = (collection: string, transactionId: string | undefined): CollectionView =>
+    transactionId
+      ? txns.view(transactionId, collection)
+      : new TableView(store.table(collection), txns);
+
+  async function handle(body: unknown, ctx: HandleContext = {}): Promise<Record<string, unknown>> {
+    const requestId = randomUUID();
+    const action =
+      isPlainObject(body) && typeof body.action === 'string' ? body.action : '(invalid)';
+    stats.record(action, ctx);
+    if (await applyFaults(faults)) {
+      return {
+        code: 'SYS_ERR',
+        message: '[InternalError] injected fault (emulator fault injection)',
+        requestId,
+      };
+    }
+    try {
+      if (!isPlainObject(body))
+        throw new DbError('INVALID_PARAM', 'request body must be a JSON object');
+      const handler = ACTIONS[action];
+      if (!handler) throw new DbError('INVALID_PARAM', `unknown action: ${action}`);
+      if (!store.sql.open) throw new DbError('SYS_ERR', 'database is closed');
+      const env: ActionEnv = { now: Date.now(), store, txns, view };
+      return { ...handler(body, env), requestId };
+    } catch (error) {
+      return toErrorReply(error, requestId);
+    }
+  }
+
+  return {
+    handle,
+    listCollections: () =>
+      store.names().map((name) => ({ name, count: store.table(name).count() })),
+    dropCollection: (name) => store.drop(name),
+    reset() {
+      txns.close();
+      store.transaction(() => {
+        for (const name of store.names()) store.drop(name);
+      });
+    },
+    exportTo: (dir) => exportStore(store, dir),
+    importFrom(dir) {
+      txns.close();
+      return importStore(store, dir);
+    },
+    setFaults: (next) => (faults = checkFaults(next, faults)),
+    getFaults: () => ({ ...faults }),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close() {
+      txns.close();
+      store.close();
+    },
+  };
+}
+
+export type { DatabaseStats, InvocationStats } from './stats';
+export type { FaultConfig } from './faults';
+export type { ExportManifest } from './export-import';
+export { DB_ERROR_CODES, type DbErrorCode } from './errors';

@@ -1,0 +1,50 @@
+import { isPlainObject, type Doc } from './ejson';
+import { idKey } from './ids';
+
+/**
+ * A top-level equality predicate that SQLite can answer from an index, narrowing the rows mingo
+ * then filters exactly. It only ever narrows to a superset of the true matches, so mingo's
+ * verdict stays the only one that counts.
+ */
+export type Pushdown =
+  { kind: 'id'; key: string } | { kind: 'field'; field: string; value: string | number };
+
+/** Field names that can be written into an index expression without quoting. */
+const SIMPLE_FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** The best predicate of a filter: `_id` first (primary key), else the first simple field. */
+export function pushdownOf(filter: Doc | undefined): Pushdown | undefined {
+  if (!filter) return undefined;
+  const candidates = equalities(filter);
+  const id = candidates.find(([field]) => field === '_id');
+  if (id) return { kind: 'id', key: idKey(id[1]) };
+  for (const [field, value] of candidates) {
+    if (!SIMPLE_FIELD.test(field)) continue;
+    // JSON booleans come out of json_extract as 1/0.
+    const sqlValue = typeof value === 'boolean' ? Number(value) : value;
+    if (typeof sqlValue === 'string' || Number.isFinite(sqlValue)) {
+      return { kind: 'field', field, value: sqlValue as string | number };
+    }
+  }
+  return undefined;
+}
+
+type Equality = [string, unknown];
+
+/** `{f: v}`, `{f: {$eq: v}}` and the same inside a top-level `$and`. */
+function equalities(filter: Doc): Equality[] {
+  const out: Equality[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const part of value) if (isPlainObject(part)) out.push(...equalities(part));
+      continue;
+    }
+    if (key.startsWith('$')) continue;
+    const scalar = isPlainObject(value) && Object.keys(value).length === 1 ? value.$eq : value;
+    if (isScalar(scalar)) out.push([key, scalar]);
+  }
+  return out;
+}
+
+const isScalar = (v: unknown): boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

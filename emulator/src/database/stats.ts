@@ -1,0 +1,53 @@
+/** Calls per action, overall and per function invocation (the console and benchmarks read it). */
+export interface InvocationStats {
+  functionName?: string;
+  calls: number;
+  byAction: Record<string, number>;
+}
+
+export interface DatabaseStats {
+  calls: number;
+  byAction: Record<string, number>;
+  byInvocation: Record<string, InvocationStats>;
+}
+
+/** Per-invocation entries kept; the oldest are forgotten first so memory stays bounded. */
+const MAX_INVOCATIONS = 5000;
+
+export class StatsRecorder {
+  private calls = 0;
+  private byAction = new Map<string, number>();
+  private byInvocation = new Map<string, InvocationStats>();
+
+  record(action: string, ctx: { invocationId?: string; functionName?: string }): void {
+    this.calls += 1;
+    this.byAction.set(action, (this.byAction.get(action) ?? 0) + 1);
+    if (!ctx.invocationId) return;
+    let entry = this.byInvocation.get(ctx.invocationId);
+    if (!entry) {
+      entry = { functionName: ctx.functionName, calls: 0, byAction: {} };
+      this.byInvocation.set(ctx.invocationId, entry);
+      if (this.byInvocation.size > MAX_INVOCATIONS) {
+        const oldest = this.byInvocation.keys().next().value;
+        if (oldest !== undefined) this.byInvocation.delete(oldest);
+      }
+    }
+    entry.functionName ??= ctx.functionName;
+    entry.calls += 1;
+    entry.byAction[action] = (entry.byAction[action] ?? 0) + 1;
+  }
+
+  snapshot(): DatabaseStats {
+    const byInvocation: Record<string, InvocationStats> = {};
+    for (const [id, entry] of this.byInvocation) {
+      byInvocation[id] = { ...entry, byAction: { ...entry.byAction } };
+    }
+    return { calls: this.calls, byAction: Object.fromEntries(this.byAction), byInvocation };
+  }
+
+  reset(): void {
+    this.calls = 0;
+    this.byAction = new Map();
+    this.byInvocation = new Map();
+  }
+}
