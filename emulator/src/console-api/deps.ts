@@ -1,3 +1,4 @@
+import type { InvocationEvent } from '../functions/events';
 import type { CollectionInfo, Faults, FunctionInfo, StorageFileInfo } from './types';
 
 /**
@@ -19,8 +20,7 @@ export interface ConsoleDatabase {
   resetStats(): unknown;
 }
 
-/** A finished invocation as the function host emits it (see InvocationRecord for the fields). */
-export type InvocationEvent = Record<string, unknown>;
+export type { InvocationEvent };
 
 export interface InvocationSource {
   on(event: 'invocation', listener: (invocation: InvocationEvent) => void): unknown;

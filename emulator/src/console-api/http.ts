@@ -52,7 +52,25 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/** Codes from the admin protocol that mean "your input", not "the emulator broke". */
+const CLIENT_ERROR_STATUS: Record<string, number> = {
+  DATABASE_COLLECTION_NOT_EXIST: 404,
+  DATABASE_COLLECTION_ALREADY_EXIST: 409,
+  DATABASE_DUPLICATE_WRITE: 409,
+  INVALID_PARAM: 400,
+  DATABASE_INVALID_OPERRATOR: 400,
+  DATABASE_REQUEST_FAILED: 400,
+};
+
+export function statusOfCode(code: string): number {
+  return CLIENT_ERROR_STATUS[code] ?? 500;
+}
+
 export function sendError(res: ServerResponse, error: unknown): void {
+  // The database module throws errors carrying a protocol code (e.g. a bad import folder).
+  if (!(error instanceof HttpError) && error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    error = new HttpError(statusOfCode(error.code), error.code, error.message);
+  }
   if (error instanceof HttpError) {
     const body: ApiError = { error: { code: error.code, message: error.message } };
     sendJson(res, error.status, body);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { addAdminRoutes } from './admin-routes';
 import { addDataRoutes } from './data-routes';
-import type { ConsoleDeps } from './deps';
+import type { ConsoleDeps, InvocationEvent } from './deps';
 import { addFunctionRoutes } from './function-routes';
 import { InvocationLog } from './invocation-log';
 import { Router, apiNotFound } from './router';
@@ -28,7 +28,7 @@ export function createConsoleApi(deps: ConsoleDeps): ConsoleApi {
   addFunctionRoutes(router, deps, log, streams);
   addAdminRoutes(router, deps);
 
-  const onInvocation = (invocation: Record<string, unknown>): void => {
+  const onInvocation = (invocation: InvocationEvent): void => {
     log.add(invocation);
   };
   deps.events.on('invocation', onInvocation);

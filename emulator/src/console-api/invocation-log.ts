@@ -1,5 +1,4 @@
 import type { InvocationEvent } from './deps';
-import { isRecord } from './http';
 import type { InvocationRecord, JsonValue } from './types';
 
 type Listener = (record: InvocationRecord) => void;
@@ -56,31 +55,19 @@ export class InvocationLog {
 function toRecord(seq: number, event: InvocationEvent): InvocationRecord {
   const record: InvocationRecord = {
     seq,
-    requestId: text(event.requestId),
-    functionName: text(event.functionName),
-    openid: text(event.openid),
-    startedAt: num(event.startedAt),
-    durationMs: num(event.durationMs),
-    ok: event.ok === true,
+    requestId: event.requestId,
+    functionName: event.functionName,
+    openid: event.openid,
+    startedAt: event.startedAt,
+    durationMs: event.durationMs,
+    ok: event.ok,
     event: toJson(event.event),
-    logs: Array.isArray(event.logs) ? event.logs.map(toJson) : [],
+    logs: event.logs.map(toJson),
   };
-  if (typeof event.errCode === 'number' || typeof event.errCode === 'string') {
-    record.errCode = event.errCode;
-  }
-  const errMsg = event.errMsg ?? event.errorMessage ?? (isRecord(event.error) ? event.error.message : undefined);
-  if (typeof errMsg === 'string') record.errMsg = errMsg;
+  if (event.errCode !== undefined) record.errCode = event.errCode;
+  if (event.errMsg !== undefined) record.errMsg = event.errMsg;
   if (event.result !== undefined) record.result = toJson(event.result);
   return record;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-}
-
-function num(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
 /** Function results may hold Dates, Buffers or cycles; the log keeps what JSON can carry. */

@@ -1,14 +1,5 @@
 import type { ConsoleDatabase } from './deps';
-import { HttpError, isRecord } from './http';
-
-/** Codes from the admin protocol that mean "your input", not "the emulator broke". */
-const CLIENT_ERROR_CODES: Record<string, number> = {
-  DATABASE_COLLECTION_NOT_EXIST: 404,
-  INVALID_PARAM: 400,
-  DATABASE_INVALID_OPERRATOR: 400,
-  DATABASE_REQUEST_FAILED: 400,
-  DATABASE_DUPLICATE_WRITE: 409,
-};
+import { HttpError, isRecord, statusOfCode } from './http';
 
 /**
  * Sends one admin protocol body through the same entry point the SDK uses and returns its `data`.
@@ -26,7 +17,7 @@ export async function callProtocol(
   if (!isRecord(reply)) throw new HttpError(502, 'BAD_REPLY', 'database gave no reply');
   if (typeof reply.code === 'string' && reply.code !== '') {
     const message = typeof reply.message === 'string' ? reply.message : reply.code;
-    throw new HttpError(CLIENT_ERROR_CODES[reply.code] ?? 500, reply.code, message);
+    throw new HttpError(statusOfCode(reply.code), reply.code, message);
   }
   return isRecord(reply.data) ? reply.data : {};
 }

@@ -17,10 +17,11 @@ function isObject(value: JsonValue | undefined): value is { [key: string]: JsonV
  * A relaxed Extended JSON value as one short line for a table cell: dates in local time,
  * ObjectIds as their hex, other EJSON wrappers by their content, objects as compact JSON.
  */
-export function formatCell(value: JsonValue | undefined, max = 80): string {
+export function formatCell(value: JsonValue | undefined, key = '', max = 80): string {
   if (value === undefined) return '';
   if (value === null) return 'null';
   if (typeof value === 'string') return truncate(value, max);
+  if (typeof value === 'number' && isEpochMsField(key, value)) return formatTime(value, true);
   if (typeof value !== 'object') return String(value);
   if (isObject(value)) {
     const date = value.$date;
@@ -37,6 +38,11 @@ function formatDate(date: JsonValue): string {
   if (typeof date === 'string') return formatTime(Date.parse(date), true);
   if (isObject(date) && typeof date.$numberLong === 'string') return formatTime(Number(date.$numberLong), true);
   return JSON.stringify(date);
+}
+
+/** Times stored as epoch milliseconds (`createdAt: 1763758696123`) read as times too. */
+function isEpochMsField(key: string, value: number): boolean {
+  return /(At|Time|time|_at)$/.test(key) && Number.isInteger(value) && value > 946684800000 && value < 4102444800000;
 }
 
 function truncate(text: string, max: number): string {
