@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { failure, success } from '../../contract/src';
+import type { Envelope } from '../../contract/src';
+import { getDatabase, readWxContext } from './cloud';
+import { readConfig } from './config';
+import type { ServerConfig } from './config';
+import type { Database } from './db/types';
+import { AppError } from './errors';
+import { identityFrom } from './identity';
+import type { Identity } from './identity';
+import { isPlainObject } from './validation/text';
+
+/** What SCF passes as the second argument of `main` (only what we read). */
+export interface ScfContext {
+  request_id?: string;
+  function_name?: string;
+}
+
+export interface Invocation {
+  /** Present unless the function was defined with `requireIdentity: false`. */
+  identity: Identity;
+  config: ServerConfig;
+  db: Database;
+  requestId: string;
+  /** One clock reading per invocation, so every time written by one call agrees. */
+  now: number;
+}
+
+export type CloudFunctionMain<T> = (event: unknown, context?: ScfContext) => Promise<Envelope<T>>;
+
+export type Handler<T> = (event: Record<string, unknown>, invocation: Invocation) => Promise<T>;
+
+export interface DefineOptions {
+  /** False only for trigger-run functions (cleanupSessions): they have no OPENID. */
+  requireIdentity?: boolean;
+}
+
+const NO_IDENTITY: Identity = { openid: '' };
+
+/**
+ * The entry wrapper every function goes through: identity from the WeChat context (the
+ * event's `openid`/`userInfo` are never read), config from the environment, a result envelope
+ * out. AppErrors pass through; anything else is logged with the request id and answered as
+ * INTERNAL, so no stack, message or database detail reaches the client.
+ */
+export function defineFunction<T>(
+  handler: Handler<T>,
+  options: DefineOptions = {},
+): CloudFunctionMain<T> {
+  const requireIdentity = options.requireIdentity ?? true;
+  return async (event, context) => {
+    const requestId = context?.request_id || randomUUID();
+    try {
+      const identity = identityFrom(readWxContext());
+      if (!identity && requireIdentity) return failure('UNAUTHENTICATED');
+      const invocation: Invocation = {
+        identity: identity ?? NO_IDENTITY,
+        config: readConfig(),
+        db: getDatabase(),
+        requestId,
+        now: Date.now(),
+      };
+      return success(await handler(isPlainObject(event) ? event : {}, invocation));
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.code, error.details);
+      console.error(
+        `[wx-cloud-login] INTERNAL requestId=${requestId} function=${context?.function_name ?? ''}`,
+        error,
+      );
+      return failure('INTERNAL', { requestId });
+    }
+  };
+}

@@ -1,0 +1,19 @@
+import type { ErrorCode, ErrorDetails } from '../../contract/src';
+
+/**
+ * An expected failure. The entry wrapper turns it into `{ ok: false, error }` as is; any other
+ * thrown value becomes INTERNAL so nothing internal reaches the client.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: ErrorDetails,
+  ) {
+    super(details?.field ? `${code}: ${details.field} ${details.reason ?? ''}`.trim() : code);
+    this.name = 'AppError';
+  }
+}
+
+export function invalidArgument(field: string, reason: string): AppError {
+  return new AppError('INVALID_ARGUMENT', { field, reason });
+}

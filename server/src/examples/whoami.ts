@@ -1,0 +1,24 @@
+/**
+ * Example of an app's own function behind the session guard. Built like the product functions
+ * (into dist/examples/whoami) but not deployed by default; copy it into server/src/functions
+ * (and cloudbaserc.json) to ship it.
+ */
+import type { AuthenticatedRequest } from '../../../contract/src';
+import { invalidArgument, withSession } from '..';
+
+interface WhoamiRequest extends AuthenticatedRequest {
+  greeting?: string;
+}
+
+export const main = withSession<WhoamiRequest, { greeting: string; expiresAt: number }>(
+  (request, { user, session }) => {
+    if (request.greeting !== undefined && typeof request.greeting !== 'string') {
+      throw invalidArgument('greeting', 'wrong_type');
+    }
+    return {
+      greeting: `${request.greeting ?? '你好'}, ${user?.nickName || '微信用户'}`,
+      expiresAt: session.expiresAt,
+    };
+  },
+  { withUser: true },
+);

@@ -1,0 +1,90 @@
+import type { AuthenticatedRequest, PublicUser } from '../../contract/src';
+import { defineFunction } from './entry';
+import type { CloudFunctionMain, Invocation } from './entry';
+import { AppError } from './errors';
+import { extendSession, findSession } from './sessions';
+import { hashToken, isWellFormedToken } from './token';
+import { findUser, toPublicUser, updateUser } from './users';
+import { requireToken } from './validation/request';
+
+export interface SessionInfo {
+  createdAt: number;
+  /** After any sliding renewal this call made. */
+  expiresAt: number;
+}
+
+export interface SessionContext extends Invocation {
+  session: SessionInfo;
+  /** SHA-256 of the presented token (the session document's `_id`). */
+  tokenHash: string;
+  /** Only with `withUser: true`; read in parallel with the session. */
+  user?: PublicUser;
+}
+
+export interface SessionOptions<Req> {
+  /** Also read the caller's user (one more read, in parallel: no extra latency). */
+  withUser?: boolean;
+  /**
+   * Validates the request before any database access; throw `invalidArgument(field, reason)`.
+   * Without it the handler gets the event as is (only `token` checked).
+   */
+  parse?: (event: Record<string, unknown>) => Req;
+}
+
+/**
+ * Checks `token` against the caller's sessions: SESSION_INVALID when unknown, revoked or
+ * another user's (the answer never says which), SESSION_EXPIRED when past `expiresAt`.
+ * One read in the common case; when less than the renewal threshold is left, two writes
+ * extend the session (document and the user's map entry) by the TTL.
+ */
+export async function authenticate(
+  invocation: Invocation,
+  token: string,
+  withUser: boolean,
+): Promise<Pick<SessionContext, 'session' | 'tokenHash' | 'user'>> {
+  const { db, config, identity, now } = invocation;
+  if (!isWellFormedToken(token)) throw new AppError('SESSION_INVALID');
+  const tokenHash = hashToken(token);
+  const [session, user] = await Promise.all([
+    findSession(db, config, tokenHash),
+    withUser ? findUser(db, config, identity) : Promise.resolve(undefined),
+  ]);
+  if (!session || session.openid !== identity.openid || session.revokedAt !== null) {
+    throw new AppError('SESSION_INVALID');
+  }
+  if (!(session.expiresAt > now)) throw new AppError('SESSION_EXPIRED');
+  if (withUser && !user) throw new AppError('SESSION_INVALID');
+  let expiresAt = session.expiresAt;
+  if (expiresAt - now < config.renewThresholdMs) {
+    expiresAt = now + config.sessionTtlMs;
+    const ref = { createdAt: session.createdAt, expiresAt };
+    await Promise.all([
+      extendSession(db, config, tokenHash, expiresAt),
+      updateUser(db, config, identity, { activeSessions: { [tokenHash]: ref } }),
+    ]);
+  }
+  const result: Pick<SessionContext, 'session' | 'tokenHash' | 'user'> = {
+    session: { createdAt: session.createdAt, expiresAt },
+    tokenHash,
+  };
+  if (user) result.user = toPublicUser(user);
+  return result;
+}
+
+/**
+ * Wraps an app's own cloud function so it runs only for a caller with a valid session and
+ * answers with the same envelope and error codes as the built-in functions:
+ *
+ *   export const main = withSession(async (request, { identity, user }) => ({ ... }), { withUser: true });
+ */
+export function withSession<Req extends AuthenticatedRequest, Res>(
+  handler: (request: Req, context: SessionContext) => Promise<Res> | Res,
+  options: SessionOptions<Req> = {},
+): CloudFunctionMain<Res> {
+  return defineFunction(async (event, invocation) => {
+    const token = requireToken(event);
+    const request = options.parse ? options.parse(event) : (event as unknown as Req);
+    const auth = await authenticate(invocation, token, options.withUser ?? false);
+    return handler(request, { ...invocation, ...auth });
+  });
+}

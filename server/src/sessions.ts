@@ -1,0 +1,94 @@
+import type { ClientInfo } from '../../contract/src';
+import type { ServerConfig } from './config';
+import { onCollection } from './db/collections';
+import type { Database, Filter } from './db/types';
+import type { Identity } from './identity';
+
+export type RevokeReason = 'logout' | 'cap' | 'single';
+
+/**
+ * One document per session. `_id` is the SHA-256 of the token, so checking a token is a single
+ * primary-key read and the token itself is never stored.
+ */
+export interface SessionDoc {
+  _id: string;
+  openid: string;
+  createdAt: number;
+  expiresAt: number;
+  /** null while open; set (never deleted) on revocation so cleanup can age it out. */
+  revokedAt: number | null;
+  revokedReason?: RevokeReason;
+  client?: ClientInfo;
+}
+
+export function newSessionDoc(
+  hash: string,
+  identity: Identity,
+  now: number,
+  config: ServerConfig,
+  client: ClientInfo | undefined,
+): SessionDoc {
+  const doc: SessionDoc = {
+    _id: hash,
+    openid: identity.openid,
+    createdAt: now,
+    expiresAt: now + config.sessionTtlMs,
+    revokedAt: null,
+  };
+  if (client) doc.client = client;
+  return doc;
+}
+
+export async function insertSession(
+  db: Database,
+  config: ServerConfig,
+  doc: SessionDoc,
+): Promise<void> {
+  await onCollection<SessionDoc, unknown>(db, config.sessionsCollection, (sessions) =>
+    sessions.add({ data: doc }),
+  );
+}
+
+export async function findSession(
+  db: Database,
+  config: ServerConfig,
+  hash: string,
+): Promise<SessionDoc | undefined> {
+  const result = await onCollection<SessionDoc, { data: SessionDoc[] }>(
+    db,
+    config.sessionsCollection,
+    (sessions) => sessions.where({ _id: hash }).limit(1).get(),
+  );
+  return result.data[0];
+}
+
+/** Revokes the open sessions matching `filter` (always narrowed to the caller); returns how many. */
+export async function revokeSessions(
+  db: Database,
+  config: ServerConfig,
+  identity: Identity,
+  filter: Filter,
+  now: number,
+  reason: RevokeReason,
+): Promise<number> {
+  const result = await onCollection<SessionDoc, { stats: { updated: number } }>(
+    db,
+    config.sessionsCollection,
+    (sessions) =>
+      sessions
+        .where({ ...filter, openid: identity.openid, revokedAt: null })
+        .update({ data: { revokedAt: now, revokedReason: reason } }),
+  );
+  return result.stats.updated;
+}
+
+export async function extendSession(
+  db: Database,
+  config: ServerConfig,
+  hash: string,
+  expiresAt: number,
+): Promise<void> {
+  await onCollection<SessionDoc, unknown>(db, config.sessionsCollection, (sessions) =>
+    sessions.doc(hash).update({ data: { expiresAt } }),
+  );
+}

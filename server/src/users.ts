@@ -1,0 +1,109 @@
+import type { Gender, ProfileInput, PublicUser } from '../../contract/src';
+import { onCollection } from './db/collections';
+import type { Database, Filter } from './db/types';
+import type { Identity } from './identity';
+import type { ServerConfig } from './config';
+
+/** What the user document remembers of each open session (see sessions-cap.ts). */
+export interface SessionRef {
+  createdAt: number;
+  expiresAt: number;
+}
+
+/**
+ * One document per OPENID. `_id` is the OPENID itself, so the primary key makes a second
+ * document for the same user impossible even under concurrent first logins; `_openid` lets the
+ * console rule `doc._openid == auth.openid` give a user read access to their own record.
+ */
+export interface UserDoc extends PublicUser {
+  _id: string;
+  _openid: string;
+  appid?: string;
+  unionid?: string;
+  /** Open sessions by token hash: lets login enforce the cap without a count query. */
+  activeSessions: Record<string, SessionRef>;
+}
+
+export function userIdOf(identity: Identity): string {
+  return identity.openid;
+}
+
+export function toPublicUser(doc: UserDoc): PublicUser {
+  return {
+    nickName: doc.nickName ?? '',
+    avatarUrl: doc.avatarUrl ?? '',
+    gender: (doc.gender ?? 0) as Gender,
+    country: doc.country ?? '',
+    province: doc.province ?? '',
+    city: doc.city ?? '',
+    language: doc.language ?? '',
+    createdAt: doc.createdAt,
+    lastLoginAt: doc.lastLoginAt,
+    updatedAt: doc.updatedAt ?? doc.createdAt,
+    loginCount: doc.loginCount ?? 0,
+  };
+}
+
+export function newUserDoc(identity: Identity, now: number, sessions: UserDoc['activeSessions']) {
+  const doc: UserDoc = {
+    _id: userIdOf(identity),
+    _openid: identity.openid,
+    nickName: '',
+    avatarUrl: '',
+    gender: 0,
+    country: '',
+    province: '',
+    city: '',
+    language: '',
+    createdAt: now,
+    lastLoginAt: now,
+    updatedAt: now,
+    loginCount: 1,
+    activeSessions: sessions,
+  };
+  if (identity.appid) doc.appid = identity.appid;
+  if (identity.unionid) doc.unionid = identity.unionid;
+  return doc;
+}
+
+export async function findUser(
+  db: Database,
+  config: ServerConfig,
+  identity: Identity,
+): Promise<UserDoc | undefined> {
+  const result = await onCollection<UserDoc, { data: UserDoc[] }>(
+    db,
+    config.usersCollection,
+    (users) =>
+      users
+        .where({ _id: userIdOf(identity) })
+        .limit(1)
+        .get(),
+  );
+  return result.data[0];
+}
+
+export async function insertUser(db: Database, config: ServerConfig, doc: UserDoc): Promise<void> {
+  await onCollection<UserDoc, unknown>(db, config.usersCollection, (users) =>
+    users.add({ data: doc }),
+  );
+}
+
+/** `update` on the caller's document only (doc(_id)); returns how many documents changed. */
+export async function updateUser(
+  db: Database,
+  config: ServerConfig,
+  identity: Identity,
+  data: Filter,
+): Promise<number> {
+  const result = await onCollection<UserDoc, { stats: { updated: number } }>(
+    db,
+    config.usersCollection,
+    (users) => users.doc(userIdOf(identity)).update({ data }),
+  );
+  return result.stats.updated;
+}
+
+export function applyProfile(doc: UserDoc, profile: ProfileInput, now: number): UserDoc {
+  return { ...doc, ...profile, updatedAt: now };
+}
