@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * `npm start` (= node emulator/dist/cli.js): runs the emulator until SIGINT/SIGTERM.
+ * Problems the user can fix end in one line that says what to do, with no stack trace.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EmulatorStartError } from './config/errors';
+import { repoRoot } from './config/paths';
+import { startEmulator, type StartEmulatorOptions } from './index';
+
+const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir <dir> | --in-memory]
+  [--project <dir with cloudbaserc.json>] [--env-id <id>] [--import <dir>] [--export-on-exit <dir>]
+  [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]`;
+
+function numberOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max) {
+    throw new EmulatorStartError(
+      `--${name} must be a number from ${min} to ${max} (got "${value}")`,
+    );
+  }
+  return parsed;
+}
+
+export function parseCliOptions(argv: string[]): StartEmulatorOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'in-memory': { type: 'boolean' },
+        project: { type: 'string' },
+        'env-id': { type: 'string' },
+        import: { type: 'string' },
+        'export-on-exit': { type: 'string' },
+        'db-latency-ms': { type: 'string' },
+        'db-fault-rate': { type: 'string' },
+        'idle-timeout-ms': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new EmulatorStartError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const project = path.resolve(values.project ?? repoRoot());
+  const inMemory = values['in-memory'] === true;
+  if (inMemory && values['data-dir'] !== undefined) {
+    throw new EmulatorStartError('--in-memory and --data-dir exclude each other: pass only one');
+  }
+  return {
+    port: numberOption('port', values.port ?? '9100', 0, 65535),
+    host: values.host ?? '127.0.0.1',
+    project,
+    inMemory,
+    dataDir: inMemory
+      ? undefined
+      : path.resolve(values['data-dir'] ?? path.join(project, '.cloudbase', 'emulator')),
+    envId: values['env-id'],
+    importDir: values.import,
+    exportOnExitDir: values['export-on-exit'],
+    dbLatencyMs: numberOption('db-latency-ms', values['db-latency-ms'], 0, 600_000),
+    dbFaultRate: numberOption('db-fault-rate', values['db-fault-rate'], 0, 1),
+    idleTimeoutMs: numberOption('idle-timeout-ms', values['idle-timeout-ms'], 1, 86_400_000),
+    logger: 'console',
+  };
+}
+
+function fail(error: unknown): never {
+  const message =
+    error instanceof EmulatorStartError
+      ? error.message
+      : `emulator failed: ${String((error as Error).message ?? error)}`;
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const options = parseCliOptions(process.argv.slice(2));
+  const emulator = await startEmulator(options);
+  const fns = emulator.functions.list().map((fn) => fn.name);
+  process.stdout.write(`wx-cloud-login emulator listening on ${emulator.url}\n`);
+  process.stdout.write(
+    `  functions: ${fns.length > 0 ? fns.join(', ') : '(none yet: run npm run build)'}\n`,
+  );
+  process.stdout.write(`  admin (TCB_CONTEXT_CNFG URL): ${emulator.adminUrl}\n`);
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: stopping the emulator\n`);
+    emulator.stop().then(
+      () => process.exit(0),
+      (error: unknown) => fail(error),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch(fail);

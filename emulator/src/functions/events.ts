@@ -1,0 +1,31 @@
+/** Events other modules (console, statistics) subscribe to. */
+import { EventEmitter } from 'node:events';
+import type { LogLevel } from '../logging/logger';
+
+export interface InvocationLogLine {
+  time: number;
+  level: LogLevel;
+  text: string;
+}
+
+/** One finished function call. (A type alias, so it also fits `Record<string, unknown>`.) */
+export type InvocationEvent = {
+  requestId: string;
+  functionName: string;
+  openid: string;
+  startedAt: number;
+  durationMs: number;
+  ok: boolean;
+  errCode?: number;
+  errMsg?: string;
+  /** The event main received (the request's `data` plus `userInfo`). */
+  event: unknown;
+  result?: unknown;
+  logs: InvocationLogLine[];
+};
+
+export interface EmulatorEventMap {
+  invocation: [InvocationEvent];
+}
+
+export class EmulatorEvents extends EventEmitter<EmulatorEventMap> {}

@@ -1,0 +1,195 @@
+/**
+ * The function host: finds a function, runs each call on an instance of its pool with the
+ * caller's identity, and reports every finished call as an `invocation` event.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  findFunction,
+  handlerLocation,
+  listFunctions,
+  type FunctionConfig,
+  type ProjectConfig,
+} from '../config/cloudbaserc';
+import type { Logger } from '../logging/logger';
+import { existsSync } from 'node:fs';
+import {
+  executeFail,
+  functionNotBuilt,
+  functionNotFound,
+  timeoutText,
+  type CallFailure,
+} from './errors';
+import type { EmulatorEvents, InvocationLogLine } from './events';
+import { FunctionInstance } from './instance';
+import {
+  baseEnv,
+  eventFor,
+  invocationEnv,
+  scfContext,
+  type CallerIdentity,
+} from './invocation-env';
+import { InstancePool } from './pool';
+
+export interface FunctionHostOptions {
+  project: ProjectConfig;
+  runnerPath: string;
+  events: EmulatorEvents;
+  logger: Logger;
+  /** Reaps instances idle this long (SCF keeps them some minutes; default 5 min). */
+  idleTimeoutMs: number;
+  maxInstancesPerFunction: number;
+  /** `http://127.0.0.1:<port>/admin`, known once the server listens. */
+  adminUrl(): string;
+}
+
+export type CallOutcome =
+  | { ok: true; requestId: string; resultJson: string }
+  | ({ ok: false; requestId?: string } & CallFailure);
+
+export class FunctionHost {
+  private readonly pools = new Map<string, InstancePool>();
+  /** Running invocations: request id -> function name and collected output. */
+  private readonly running = new Map<string, { functionName: string; logs: InvocationLogLine[] }>();
+
+  constructor(private readonly options: FunctionHostOptions) {}
+
+  /** Every function of the project (listed in cloudbaserc.json or found as a folder). */
+  list(): FunctionConfig[] {
+    return listFunctions(this.options.project);
+  }
+
+  /** The function a running invocation belongs to (for attributing its database calls). */
+  functionNameOf(requestId: string): string | undefined {
+    return this.running.get(requestId)?.functionName;
+  }
+
+  /** Live instance processes of one function, or of all. */
+  instanceCount(name?: string): number {
+    if (name !== undefined) return this.pools.get(name)?.size ?? 0;
+    let total = 0;
+    for (const pool of this.pools.values()) total += pool.size;
+    return total;
+  }
+
+  async invoke(name: string, data: unknown, identity: CallerIdentity): Promise<CallOutcome> {
+    const fn = findFunction(this.options.project, name);
+    if (!fn) return { ok: false, ...functionNotFound(name, this.options.project.functionRoot) };
+    const { file } = handlerLocation(fn);
+    if (!existsSync(file)) return { ok: false, ...functionNotBuilt(name, file) };
+    const requestId = randomUUID();
+    const startedAt = Date.now();
+    const event = eventFor(data, identity);
+    const logs: InvocationLogLine[] = [];
+    this.running.set(requestId, { functionName: name, logs });
+    let outcome: CallOutcome;
+    try {
+      outcome = await this.run(fn, requestId, event, identity);
+    } finally {
+      this.running.delete(requestId);
+    }
+    this.report(fn.name, requestId, identity.openid, startedAt, event, logs, outcome);
+    return outcome;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.stop()));
+    this.pools.clear();
+  }
+
+  private async run(
+    fn: FunctionConfig,
+    requestId: string,
+    event: unknown,
+    identity: CallerIdentity,
+  ): Promise<CallOutcome> {
+    const pool = this.poolFor(fn);
+    let instance: FunctionInstance;
+    try {
+      instance = await pool.acquire();
+    } catch (error) {
+      return {
+        ok: false,
+        requestId,
+        ...executeFail(`function instance failed to start: ${(error as Error).message}`),
+      };
+    }
+    const env = invocationEnv(identity, requestId, `${this.options.adminUrl()}/i/${requestId}`);
+    const timeoutMs = fn.timeoutSeconds * 1000;
+    const context = scfContext(fn, this.options.project.envId, requestId, env);
+    const reply = await instance.invoke(
+      { type: 'invoke', requestId, event, context, env },
+      timeoutMs,
+      timeoutText(fn.timeoutSeconds),
+    );
+    pool.release(instance);
+    if (reply.ok) return { ok: true, requestId, resultJson: reply.json };
+    const timedOut = reply.errMsg === timeoutText(fn.timeoutSeconds);
+    return { ok: false, requestId, ...executeFail(reply.errMsg, timedOut ? 504 : 500) };
+  }
+
+  private poolFor(fn: FunctionConfig): InstancePool {
+    const existing = this.pools.get(fn.name);
+    if (existing) return existing;
+    const { file, exportName } = handlerLocation(fn);
+    const pool: InstancePool = new InstancePool({
+      idleTimeoutMs: this.options.idleTimeoutMs,
+      maxInstances: this.options.maxInstancesPerFunction,
+      isStale: (instance) => instance.isStale(file),
+      spawn: () =>
+        new FunctionInstance(
+          this.options.runnerPath,
+          { file, exportName },
+          baseEnv(fn, this.options.project.envId, this.options.adminUrl()),
+          {
+            onOutput: (requestId, level, text) => this.output(fn.name, requestId, level, text),
+            onExit: (instance) => pool.retire(instance),
+          },
+        ),
+    });
+    this.pools.set(fn.name, pool);
+    return pool;
+  }
+
+  private output(
+    functionName: string,
+    requestId: string | undefined,
+    level: InvocationLogLine['level'],
+    text: string,
+  ): void {
+    this.options.logger.functionOutput(functionName, requestId, level, text);
+    if (requestId) this.running.get(requestId)?.logs.push({ time: Date.now(), level, text });
+  }
+
+  private report(
+    functionName: string,
+    requestId: string,
+    openid: string,
+    startedAt: number,
+    event: unknown,
+    logs: InvocationLogLine[],
+    outcome: CallOutcome,
+  ): void {
+    const { events, logger } = this.options;
+    const durationMs = Date.now() - startedAt;
+    const status = outcome.ok ? 'ok' : `failed ${outcome.errCode}`;
+    logger.log(
+      outcome.ok ? 'info' : 'warn',
+      `[${functionName} ${requestId}] ${status} in ${durationMs} ms`,
+    );
+    // Parsing the result only matters to listeners (the console); skip it when nobody listens.
+    if (events.listenerCount('invocation') === 0) return;
+    events.emit('invocation', {
+      requestId,
+      functionName,
+      openid,
+      startedAt,
+      durationMs,
+      ok: outcome.ok,
+      ...(outcome.ok
+        ? { result: JSON.parse(outcome.resultJson) as unknown }
+        : { errCode: outcome.errCode, errMsg: outcome.errMsg }),
+      event,
+      logs,
+    });
+  }
+}

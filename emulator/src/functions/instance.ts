@@ -1,0 +1,146 @@
+/**
+ * One function instance: a child process running runner.js, serving one invocation at a time.
+ * A timeout or an exit during an invocation ends that invocation; the instance is then dead
+ * and the pool replaces it.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { LogLevel } from '../logging/logger';
+import type { InvokeMessage, RunnerArgs, RunnerMessage } from './protocol';
+
+export type InstanceReply = { ok: true; json: string } | { ok: false; errMsg: string };
+
+export interface InstanceHooks {
+  /** A line of output, with the request it belongs to (undefined between invocations). */
+  onOutput(requestId: string | undefined, level: LogLevel, text: string): void;
+  onExit(instance: FunctionInstance): void;
+}
+
+/** Longest a cold start (loading the handler module) may take. */
+const START_TIMEOUT_MS = 30_000;
+
+type InstanceState = 'starting' | 'idle' | 'busy' | 'dead';
+
+export class FunctionInstance {
+  state: InstanceState = 'starting';
+  readonly ready: Promise<void>;
+  /** mtime of the handler file when loaded: a rebuilt function gets fresh instances. */
+  readonly loadedMtimeMs: number;
+  private readonly child: ChildProcess;
+  private current:
+    { requestId: string; finish: (reply: InstanceReply, fatal?: boolean) => void } | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    runnerPath: string,
+    args: RunnerArgs,
+    env: Record<string, string>,
+    hooks: InstanceHooks,
+  ) {
+    this.loadedMtimeMs = mtimeOf(args.file);
+    this.child = fork(runnerPath, [JSON.stringify(args)], {
+      env,
+      // The emulator's own flags (jest, tsx loaders) must not leak into function processes.
+      execArgv: [],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    for (const [stream, level] of [
+      [this.child.stdout, 'info'],
+      [this.child.stderr, 'error'],
+    ] as const) {
+      if (!stream) continue;
+      createInterface({ input: stream }).on('line', (line) =>
+        hooks.onOutput(this.current?.requestId, level, line),
+      );
+    }
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+    this.ready = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`function did not start within ${START_TIMEOUT_MS / 1000} s`));
+        void this.kill();
+      }, START_TIMEOUT_MS);
+      this.child.on('message', (message: RunnerMessage) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          if (this.state === 'starting') this.state = 'idle';
+          resolve();
+        } else if (message.type === 'log') {
+          hooks.onOutput(message.requestId, message.level, message.text);
+        } else if (message.type === 'result' && message.requestId === this.current?.requestId) {
+          const reply: InstanceReply = message.ok
+            ? { ok: true, json: message.json }
+            : { ok: false, errMsg: message.errMsg };
+          this.current.finish(reply, !message.ok && message.fatal === true);
+        }
+      });
+      this.child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        const wasStarting = this.state === 'starting';
+        this.state = 'dead';
+        const how = signal ? `signal ${signal}` : `code ${code ?? 'unknown'}`;
+        if (wasStarting) reject(new Error(`function process exited during start (${how})`));
+        this.current?.finish(
+          { ok: false, errMsg: `function process exited before returning (${how})` },
+          true,
+        );
+        hooks.onExit(this);
+      });
+      this.child.on('error', (error) => {
+        if (this.state === 'starting') reject(error);
+      });
+    });
+    // Callers observe `ready`; this keeps an unobserved failure from being an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Runs one invocation; past `timeoutMs` the process is killed and the call fails. */
+  invoke(message: InvokeMessage, timeoutMs: number, timeoutText: string): Promise<InstanceReply> {
+    if (this.state !== 'idle')
+      return Promise.resolve({ ok: false, errMsg: 'function instance is not available' });
+    this.state = 'busy';
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.state = 'dead';
+        finish({ ok: false, errMsg: timeoutText });
+        void this.kill();
+      }, timeoutMs);
+      const finish = (reply: InstanceReply, fatal = false): void => {
+        if (this.current?.requestId !== message.requestId) return;
+        clearTimeout(timer);
+        this.current = undefined;
+        if (fatal) this.state = 'dead';
+        if (this.state === 'busy') this.state = 'idle';
+        resolve(reply);
+      };
+      this.current = { requestId: message.requestId, finish };
+      this.child.send(message, (error) => {
+        if (error)
+          finish({ ok: false, errMsg: `could not reach the function process: ${error.message}` });
+      });
+    });
+  }
+
+  /** Kills the process (SIGKILL: a hung function must not delay shutdown) and waits for it. */
+  kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    return this.exited;
+  }
+
+  isStale(file: string): boolean {
+    return mtimeOf(file) !== this.loadedMtimeMs;
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * `POST /functions/<name>`: the HTTP contract other tools depend on.
+ * Request `{"data": <event>}` with identity headers; success 200 `{"result", "requestID"}`;
+ * failure non-2xx `{"errCode", "errMsg"}`.
+ */
+import type { IncomingMessage } from 'node:http';
+import { isJsonObject, readJsonBody } from '../server/body';
+import { ERR_INVALID_PARAM, HttpError } from '../server/http-error';
+import { sendJson, sendRawJson } from '../server/reply';
+import type { RouteModule } from '../server/route-types';
+import { DEFAULT_APPID, type CallerIdentity } from './invocation-env';
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text.trim() === '' ? undefined : text.trim();
+}
+
+/** The caller as Cloud Development injects it; the OPENID header is required. */
+export function identityFromHeaders(req: IncomingMessage): CallerIdentity {
+  const openid = header(req, 'x-wx-openid');
+  if (!openid) {
+    throw new HttpError(
+      401,
+      ERR_INVALID_PARAM,
+      'missing x-wx-openid header: every function call needs the caller OPENID',
+    );
+  }
+  const remote = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  return {
+    openid,
+    appid: header(req, 'x-wx-appid') ?? DEFAULT_APPID,
+    unionid: header(req, 'x-wx-unionid'),
+    clientIp: header(req, 'x-wx-clientip') ?? remote,
+    source: header(req, 'x-wx-source') ?? 'wx_client',
+  };
+}
+
+export const functionRoutes: RouteModule = (ctx) => [
+  {
+    method: 'POST',
+    path: '/functions/:name',
+    handler: async (req, res, match) => {
+      const body = await readJsonBody(req);
+      if (!isJsonObject(body)) {
+        throw new HttpError(
+          400,
+          ERR_INVALID_PARAM,
+          'request body must be a JSON object: {"data": <event>}',
+        );
+      }
+      const identity = identityFromHeaders(req);
+      const data = body.data === undefined ? {} : body.data;
+      const outcome = await ctx.functions.invoke(match.params.name ?? '', data, identity);
+      if (outcome.ok) {
+        // The result is already JSON (from the instance); pass it through without re-encoding.
+        const requestId = JSON.stringify(outcome.requestId);
+        sendRawJson(res, 200, `{"result":${outcome.resultJson},"requestID":${requestId}}`);
+        return;
+      }
+      const failure: Record<string, string | number> = {
+        errCode: outcome.errCode,
+        errMsg: outcome.errMsg,
+      };
+      if (outcome.requestId) failure.requestID = outcome.requestId;
+      sendJson(res, outcome.status, failure);
+    },
+  },
+];

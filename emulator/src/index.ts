@@ -1,0 +1,161 @@
+/**
+ * Programmatic API of the local CloudBase emulator (tests, tools):
+ *
+ *   const emu = await startEmulator({ project: 'test/fixtures/host-project', port: 0 });
+ *   const reply = await emu.callFunction('login', {}, { openid: 'o-user-1' });
+ *   await emu.stop();
+ */
+import path from 'node:path';
+import { loadProject, type ProjectConfig } from './config/cloudbaserc';
+import { prepareDataDir } from './config/data-dir';
+import { EmulatorStartError } from './config/errors';
+import { consoleDistDir, repoRoot, runnerPath } from './config/paths';
+import { openEmulatorDatabase } from './server/open-database';
+import { EmulatorEvents } from './functions/events';
+import { FunctionHost } from './functions/host';
+import { resolveLogger, type Logger } from './logging/logger';
+import type { EmulatorContext } from './server/context';
+import type { EmulatorDatabase } from './server/database-port';
+import { createHttpServer, listen } from './server/http-server';
+import { routeModules } from './server/routes';
+import { createStopper } from './server/stopper';
+import {
+  createFunctionCaller,
+  type CallIdentity,
+  type FunctionCallReply,
+} from './server/function-caller';
+
+export { EmulatorStartError } from './config/errors';
+export type { InvocationEvent, InvocationLogLine } from './functions/events';
+export type { EmulatorEvents } from './functions/events';
+export type { FunctionHost } from './functions/host';
+export type { CallIdentity, FunctionCallReply } from './server/function-caller';
+export type { EmulatorContext } from './server/context';
+export type { Route, RouteModule } from './server/route-types';
+
+export interface StartEmulatorOptions {
+  /** 0 (default here; the CLI uses 9100) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Persistent data folder. Without it (and without inMemory:false) data lives in memory. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** Folder holding cloudbaserc.json (default: this repository). */
+  project?: string;
+  /** Overrides cloudbaserc.json's envId (default there, else `local`). */
+  envId?: string;
+  /** Idle instances are reaped after this long (default 5 minutes). */
+  idleTimeoutMs?: number;
+  /** Instance processes per function at most; further calls queue (default 64). */
+  maxInstancesPerFunction?: number;
+  importDir?: string;
+  exportOnExitDir?: string;
+  dbLatencyMs?: number;
+  dbFaultRate?: number;
+  transactionTimeoutMs?: number;
+  /** `console` prints the emulator log; default silent unless WX_EMULATOR_LOG is set. */
+  logger?: Logger | 'console' | 'silent';
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** `<url>/admin`: point TCB_CONTEXT_CNFG here to run the SDK outside a function. */
+  adminUrl: string;
+  port: number;
+  /** POST /functions/<name> over HTTP with the given identity (no openid: header left out). */
+  callFunction(name: string, data: unknown, identity?: CallIdentity): Promise<FunctionCallReply>;
+  stop(): Promise<void>;
+  database: EmulatorDatabase;
+  events: EmulatorEvents;
+  functions: FunctionHost;
+  project: ProjectConfig;
+}
+
+const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_MAX_INSTANCES = 64;
+
+/** 0.0.0.0 / :: cannot be dialled: instances reach the emulator on loopback then. */
+function dialHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const logger = resolveLogger(options.logger);
+  const project = loadProject(options.project ?? repoRoot(), options.envId);
+  const runner = runnerPath();
+  const inMemory = options.inMemory ?? options.dataDir === undefined;
+  const dataDir = inMemory
+    ? undefined
+    : path.resolve(options.dataDir ?? path.join(project.dir, '.cloudbase', 'emulator'));
+  if (dataDir) prepareDataDir(dataDir);
+
+  const database = await openEmulatorDatabase(
+    { dataDir, inMemory, transactionTimeoutMs: options.transactionTimeoutMs },
+    options,
+  );
+  const host = options.host ?? '127.0.0.1';
+  let baseUrl = '';
+  const events = new EmulatorEvents();
+  const functions = new FunctionHost({
+    project,
+    runnerPath: runner,
+    events,
+    logger,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    maxInstancesPerFunction: options.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES,
+    adminUrl: () => `${baseUrl}/admin`,
+  });
+  const stopper = createStopper({
+    database,
+    functions,
+    logger,
+    exportOnExitDir: options.exportOnExitDir,
+  });
+  const context: EmulatorContext = {
+    database,
+    functions,
+    events,
+    project,
+    logger,
+    dataDir,
+    consoleDir: consoleDistDir(),
+    url: () => baseUrl,
+    onStop: (cleanup) => stopper.onStop(cleanup),
+  };
+  const server = createHttpServer(
+    routeModules.flatMap((module) => module(context)),
+    logger,
+  );
+  stopper.setServer(server);
+  let port: number;
+  try {
+    port = (await listen(server, options.port ?? 0, host)).port;
+  } catch (error) {
+    await stopper.stop();
+    throw error;
+  }
+  baseUrl = `http://${dialHost(host)}:${port}`;
+  logger.log(
+    'info',
+    `emulator ready at ${baseUrl} (project ${project.dir}, env ${project.envId}, ${dataDir ?? 'in memory'})`,
+  );
+  const caller = createFunctionCaller(baseUrl);
+  stopper.onStop(() => caller.close());
+  return {
+    url: baseUrl,
+    adminUrl: `${baseUrl}/admin`,
+    port,
+    callFunction: caller.call,
+    stop: () => stopper.stop(),
+    database,
+    events,
+    functions,
+    project,
+  };
+}
+
+export function isStartError(error: unknown): error is EmulatorStartError {
+  return error instanceof EmulatorStartError;
+}

@@ -1,0 +1,33 @@
+/**
+ * `POST /admin` and `POST /admin/i/<invocationId>`: the TCB admin protocol the real
+ * wx-server-sdk speaks (it appends `?env=…&seqId=…`). The per-invocation form attributes each
+ * database call to the function invocation that made it.
+ */
+import { isJsonObject, readJsonBody } from './body';
+import { ERR_INVALID_PARAM, HttpError } from './http-error';
+import { sendJson } from './reply';
+import type { RouteHandler, RouteModule } from './route-types';
+
+export const adminRoutes: RouteModule = (ctx) => {
+  const handler: RouteHandler = async (req, res, match) => {
+    const body = await readJsonBody(req, undefined, 'INVALID_PARAM');
+    if (!isJsonObject(body) || typeof body.action !== 'string') {
+      throw new HttpError(
+        400,
+        ERR_INVALID_PARAM,
+        'request body must be a JSON object with an "action" (TCB admin protocol)',
+        'INVALID_PARAM',
+      );
+    }
+    const invocationId = match.params.invocationId;
+    const callContext = invocationId
+      ? { invocationId, functionName: ctx.functions.functionNameOf(invocationId) }
+      : {};
+    // The protocol always answers 200: errors travel as `{code, message}` in the body.
+    sendJson(res, 200, await ctx.database.handle(body, callContext));
+  };
+  return [
+    { method: 'POST', path: '/admin', handler },
+    { method: 'POST', path: '/admin/i/:invocationId', handler },
+  ];
+};

@@ -1,0 +1,22 @@
+/** What every route module gets: the emulator's parts, built once by startEmulator. */
+import type { ProjectConfig } from '../config/cloudbaserc';
+import type { EmulatorEvents } from '../functions/events';
+import type { FunctionHost } from '../functions/host';
+import type { Logger } from '../logging/logger';
+import type { EmulatorDatabase } from './database-port';
+
+export interface EmulatorContext {
+  readonly database: EmulatorDatabase;
+  readonly functions: FunctionHost;
+  readonly events: EmulatorEvents;
+  readonly project: ProjectConfig;
+  readonly logger: Logger;
+  /** Folder of persistent data (database, uploaded files); undefined when running in memory. */
+  readonly dataDir: string | undefined;
+  /** Built console files (emulator/dist/console). */
+  readonly consoleDir: string;
+  /** Base URL once listening, e.g. `http://127.0.0.1:9100`. */
+  url(): string;
+  /** Cleanup run by stop(), before instances stop and the database closes. */
+  onStop(cleanup: () => void | Promise<void>): void;
+}
