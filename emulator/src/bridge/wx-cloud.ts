@@ -94,14 +94,15 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
       return promiseOrCallbacks(
         opts,
         async () => {
-          const reply = await postJson(
-            endpoint(),
-            ENDPOINTS.callFunction(opts.name),
-            opts.data ?? {},
-          );
-          if (reply.status !== 200) throw replyError(api, reply.status, reply.body);
-          const requestID = reply.headers.get('x-request-id') ?? randomUUID();
-          return { result: reply.body, requestID, errMsg: 'cloud.callFunction:ok' as const };
+          // POST /functions/<name> takes {data}, answers {result, requestID} (functions/routes.ts).
+          const path = ENDPOINTS.callFunction(opts.name);
+          const reply = await postJson(endpoint(), path, { data: opts.data ?? {} });
+          const body = reply.body as { result?: unknown; requestID?: unknown } | undefined;
+          if (reply.status !== 200 || typeof body !== 'object' || body === null) {
+            throw replyError(api, reply.status, reply.body);
+          }
+          const requestID = typeof body.requestID === 'string' ? body.requestID : randomUUID();
+          return { result: body.result, requestID, errMsg: 'cloud.callFunction:ok' as const };
         },
         networkError(api),
       );

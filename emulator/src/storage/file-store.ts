@@ -1,5 +1,5 @@
 /** Uploaded files on disk: `<root>/files/<env>/<cloudPath>` plus a JSON sidecar under `meta/`. */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FileMeta {
@@ -84,5 +84,16 @@ export class FileStore {
     await rm(this.filePath(env, cloudPath), { force: true });
     await rm(this.metaPath(env, cloudPath), { force: true });
     return existed;
+  }
+
+  /** Cloud paths of every file of `env` (for the console's file list). */
+  async list(env: string): Promise<string[]> {
+    const base = path.join(this.root, 'files', env);
+    const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)))
+      .map((relative) => relative.split(path.sep).join('/'))
+      .sort();
   }
 }

@@ -119,6 +119,18 @@ export class StorageService {
     return { verdict, content: meta ? await this.files.read(env, cloudPath) : null, meta };
   }
 
+  /** Every stored file with its facts, for the emulator console. */
+  async list(): Promise<Array<{ fileID: string; cloudPath: string } & FileMeta>> {
+    const paths = await this.files.list(this.env);
+    const listed = await Promise.all(
+      paths.map(async (cloudPath) => {
+        const meta = await this.files.meta(this.env, cloudPath);
+        return meta ? { fileID: formatFileId(this.env, cloudPath), cloudPath, ...meta } : null;
+      }),
+    );
+    return listed.filter((item) => item !== null);
+  }
+
   /** The default rule of cloud storage: every user reads, only the uploader writes. */
   private mayDelete(meta: FileMeta, requester: Requester): boolean {
     return requester === 'admin' || meta.owner === requester.openid;
