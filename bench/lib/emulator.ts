@@ -1,7 +1,16 @@
-// Placeholder until emulator/src/index.ts (startEmulator) lands; replaced by the real adapter.
+// The bench's one seam to the emulator: starts it (on a temp data directory, as users run it:
+// persistent SQLite, not in memory) and hands each section the few operations it needs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createWxCloud } from '../../emulator/src/bridge';
+import type { Database } from '../../emulator/src/database';
+import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import type { DbOpsDeps } from '../db-ops';
 import type { DbScalingDeps } from '../db-scaling';
 import type { RoundTripDeps } from '../round-trips';
+import { loadSessionManager, type CloudCaller } from './client';
+import { ROOT } from './paths';
 
 export interface BenchEmulator {
   url: string;
@@ -11,6 +20,92 @@ export interface BenchEmulator {
   stop(): Promise<void>;
 }
 
+type StatsDatabase = Pick<Database, 'stats' | 'resetStats'>;
+
+/** RunningEmulator types its database by the server's port; the real one also keeps stats. */
+function withStats(db: RunningEmulator['database']): StatsDatabase {
+  const candidate = db as Partial<StatsDatabase>;
+  if (typeof candidate.stats !== 'function' || typeof candidate.resetStats !== 'function') {
+    throw new Error('the emulator database offers no stats()');
+  }
+  return candidate as StatsDatabase;
+}
+
+interface Envelope {
+  ok?: boolean;
+  data?: Record<string, unknown>;
+  error?: unknown;
+}
+
+function bridgeFor(url: string, openid: string): CloudCaller {
+  const cloud = createWxCloud({ url, openid });
+  return {
+    callFunction(param) {
+      const reply = cloud.callFunction({ name: param.name, data: param.data ?? {} });
+      if (!reply) throw new Error('the bridge returned no promise');
+      return reply;
+    },
+  };
+}
+
 export async function startBenchEmulator(): Promise<BenchEmulator> {
-  throw new Error('emulator/src/index.ts (startEmulator) has not landed yet');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-emulator-'));
+  const emu = await startEmulator({ project: ROOT, dataDir, port: 0 });
+  const stats = withStats(emu.database);
+
+  const call = async (name: string, data: object, openid: string) => {
+    const reply = await emu.callFunction(name, data, { openid });
+    const envelope = reply.result as Envelope | undefined;
+    if (!envelope?.ok)
+      throw new Error(`${name} failed: ${JSON.stringify(reply.body).slice(0, 300)}`);
+    return envelope.data ?? {};
+  };
+
+  const collections = new Set<string>();
+  const insertMany = async (collection: string, docs: string[]) => {
+    if (!collections.has(collection)) {
+      await emu.database.handle({ action: 'database.addCollection', collectionName: collection });
+      collections.add(collection);
+    }
+    const reply = (await emu.database.handle({
+      action: 'database.insertDocument',
+      collectionName: collection,
+      data: docs,
+    })) as { code?: string; message?: string };
+    if (reply.code) throw new Error(`seeding ${collection}: ${reply.code} ${reply.message ?? ''}`);
+  };
+
+  return {
+    url: emu.url,
+    async roundTripDeps() {
+      return {
+        cloudFor: (openid) => bridgeFor(emu.url, openid),
+        createManager: await loadSessionManager(),
+        async revokeAll(cloud, token) {
+          const { result } = await cloud.callFunction({
+            name: 'logout',
+            data: { token, scope: 'all' },
+          });
+          if (!(result as Envelope | undefined)?.ok)
+            throw new Error(`logout failed: ${JSON.stringify(result)}`);
+        },
+      };
+    },
+    dbOpsDeps: () => ({
+      call,
+      async countActions(fn) {
+        stats.resetStats();
+        await fn();
+        const invocations = Object.values(stats.stats().byInvocation);
+        // One function call, one invocation: its own counts. Without attribution, the totals.
+        if (invocations.length === 1 && invocations[0]) return invocations[0].byAction;
+        return stats.stats().byAction;
+      },
+    }),
+    dbScalingDeps: () => ({ adminUrl: emu.adminUrl, envId: emu.project.envId, insertMany }),
+    async stop() {
+      await emu.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

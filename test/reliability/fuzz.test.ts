@@ -1,0 +1,145 @@
+// Fuzzing with fast-check (1,300 generated inputs): bad input to updateUserInfo, to every
+// function through POST /functions/<name>, and to the TCB admin endpoint POST /admin. None may
+// answer 500 or INTERNAL, none may store an invalid profile, and the emulator keeps serving.
+import fc from 'fast-check';
+import { FUNCTION_NAMES } from '../../contract/src';
+import { AdminClient } from './support/admin';
+import { startTestEmulator, type TestEmulator } from './support/emulator';
+import { printFigures } from './support/figures';
+import { FunctionsClient, readAnswer, type CallAnswer } from './support/functions';
+import { adminBody, functionEvent, profileField, rawBody } from './support/generators';
+import { isHealthy, parseJson, postJson, request } from './support/http';
+import { invalidProfileReason } from './support/profile-oracle';
+
+const RUNS = { updateUserInfo: 400, functions: 300, functionsRaw: 100, admin: 400, adminRaw: 100 };
+// Stop at the first counterexample (no shrinking) so a failing run stays bounded in time;
+// fast-check prints the seed and path to replay it.
+const SETTINGS = { endOnFailure: true } as const;
+
+describe('fuzz', () => {
+  let emulator: TestEmulator;
+  let fns: FunctionsClient;
+  let admin: AdminClient;
+  const openid = 'fuzz-user';
+  let token = '';
+  const tally = { tried: 0, accepted: 0, rejected: 0 };
+
+  const storedUser = async () => {
+    const [user] = await admin.find('users', { _openid: openid });
+    if (!user) throw new Error('the fuzz user document is gone');
+    return user;
+  };
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    fns = new FunctionsClient(emulator.url);
+    admin = new AdminClient(emulator.adminUrl);
+    token = String((await fns.ok('login', {}, openid)).token);
+  });
+
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  test(`updateUserInfo: ${RUNS.updateUserInfo} generated profiles`, async () => {
+    await fc.assert(
+      fc.asyncProperty(profileField, async (profile) => {
+        tally.tried += 1;
+        const before = JSON.stringify(await storedUser());
+        const answer = await fns.call('updateUserInfo', { token, profile }, openid);
+        const after = await storedUser();
+        if (answer.kind === 'ok') {
+          tally.accepted += 1;
+        } else {
+          tally.rejected += 1;
+          expect(answer).toMatchObject({ kind: 'error', code: 'INVALID_ARGUMENT' });
+          expect(JSON.stringify(after)).toBe(before); // a refused update leaves no trace
+        }
+        expect(invalidProfileReason(after)).toBeUndefined();
+      }),
+      { numRuns: RUNS.updateUserInfo, ...SETTINGS },
+    );
+    printFigures('fuzz: updateUserInfo', {
+      'inputs tried': tally.tried,
+      accepted: tally.accepted,
+      'rejected with INVALID_ARGUMENT': tally.rejected,
+      'invalid profiles stored': 0,
+    });
+    expect(tally.tried).toBe(RUNS.updateUserInfo);
+    expect(await isHealthy(emulator.url)).toBe(true);
+  });
+
+  test(`/functions: ${RUNS.functions} generated events and ${RUNS.functionsRaw} raw bodies`, async () => {
+    const kinds: Record<string, number> = {};
+    const count = (answer: CallAnswer) => {
+      const key = answer.kind === 'error' ? answer.code : answer.kind;
+      kinds[key] = (kinds[key] ?? 0) + 1;
+    };
+    const name = fc.constantFrom(...FUNCTION_NAMES);
+    const who = fc.oneof(fc.constant(openid), fc.constant('fuzz-other'), fc.constant(undefined));
+    await fc.assert(
+      fc.asyncProperty(name, functionEvent, who, async (fn, event, caller) => {
+        const reply = await fns.raw(fn, event, caller);
+        expect(reply.status).toBeLessThan(500);
+        if (caller === undefined) return; // refused by the host: no identity, no call
+        const answer = readAnswer(reply);
+        count(answer);
+        expect(answer.kind).toMatch(/^(ok|error)$/);
+        if (answer.kind === 'error') expect(answer.code).not.toBe('INTERNAL');
+      }),
+      { numRuns: RUNS.functions, ...SETTINGS },
+    );
+    await fc.assert(
+      fc.asyncProperty(name, rawBody, async (fn, body) => {
+        const reply = await request(`${emulator.url}/functions/${fn}`, {
+          body,
+          headers: { 'x-wx-openid': openid },
+        });
+        expect(reply.status).toBeLessThan(500);
+        expect(parseJson(reply.body)).toBeDefined();
+        if (reply.status === 200) expect(reply.body).not.toContain('"INTERNAL"');
+      }),
+      { numRuns: RUNS.functionsRaw, ...SETTINGS },
+    );
+    printFigures('fuzz: /functions', {
+      'inputs tried': RUNS.functions + RUNS.functionsRaw,
+      ...kinds,
+      'answers 500 or INTERNAL': 0,
+    });
+    expect(invalidProfileReason(await storedUser())).toBeUndefined();
+    expect(await isHealthy(emulator.url)).toBe(true);
+  });
+
+  test(`/admin: ${RUNS.admin} generated request bodies and ${RUNS.adminRaw} raw bodies`, async () => {
+    await admin.addCollection('fuzz');
+    const codes: Record<string, number> = {};
+    await fc.assert(
+      fc.asyncProperty(adminBody, async (body) => {
+        const reply = await postJson(emulator.adminUrl, body);
+        expect(reply.status).toBeLessThan(500);
+        const parsed = parseJson(reply.body) as { code?: unknown; data?: unknown } | undefined;
+        expect(parsed).toBeDefined();
+        const code = typeof parsed?.code === 'string' ? parsed.code : 'ok';
+        codes[code] = (codes[code] ?? 0) + 1;
+        // SYS_ERR is the admin protocol's "internal error": bad input must get a typed error.
+        expect(code).not.toBe('SYS_ERR');
+      }),
+      { numRuns: RUNS.admin, ...SETTINGS },
+    );
+    await fc.assert(
+      fc.asyncProperty(rawBody, async (body) => {
+        const reply = await request(emulator.adminUrl, { body });
+        expect(reply.status).toBeLessThan(500);
+        expect(parseJson(reply.body)).toBeDefined();
+      }),
+      { numRuns: RUNS.adminRaw, ...SETTINGS },
+    );
+    printFigures('fuzz: /admin', {
+      'inputs tried': RUNS.admin + RUNS.adminRaw,
+      ...Object.fromEntries(Object.entries(codes).map(([k, v]) => [`answered ${k}`, v])),
+      'answers 500 or SYS_ERR': 0,
+    });
+    expect(invalidProfileReason(await storedUser())).toBeUndefined();
+    expect(await isHealthy(emulator.url)).toBe(true);
+  });
+});

@@ -1,0 +1,31 @@
+// A real emulator for a reliability suite: this repository's project (the built functions in
+// cloudfunctions/), in memory, on a free loopback port. Stopped by the suite's afterAll.
+import path from 'node:path';
+import type { Database } from '../../../emulator/src/database';
+import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+export interface TestEmulator {
+  url: string;
+  adminUrl: string;
+  setFaults(faults: { latencyMs: number; faultRate: number }): void;
+  /** Database calls served since start (every SDK request counts once). */
+  databaseCalls(): number;
+  running: RunningEmulator;
+  stop(): Promise<void>;
+}
+
+export async function startTestEmulator(): Promise<TestEmulator> {
+  const running = await startEmulator({ project: ROOT, inMemory: true, port: 0 });
+  // RunningEmulator types its database by the server's port; the real one also keeps stats.
+  const stats = running.database as Partial<Pick<Database, 'stats'>>;
+  return {
+    url: running.url,
+    adminUrl: running.adminUrl,
+    setFaults: (faults) => void running.database.setFaults(faults),
+    databaseCalls: () => (typeof stats.stats === 'function' ? stats.stats().calls : Number.NaN),
+    running,
+    stop: () => running.stop(),
+  };
+}
