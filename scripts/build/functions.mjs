@@ -5,7 +5,7 @@
 // false). Why bundle the SDK: docs/functions.md (measured: smaller upload, faster cold start).
 // Examples (server/src/examples/<name>.ts) are built the same way into dist/examples/<name>.
 import * as esbuild from 'esbuild';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyModules } from '../../server/build/lazy-modules.mjs';
@@ -28,9 +28,13 @@ async function entries(dir) {
     .map((f) => ({ name: f.slice(0, -3), file: path.join(dir, f) }));
 }
 
-async function writeIfChanged(file, text) {
-  const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current !== text) await writeFile(file, text);
+/** Temp file + rename: an emulator starting an instance never reads a half-written bundle. */
+async function writeIfChanged(file, contents) {
+  const current = await readFile(file).catch(() => undefined);
+  if (current && Buffer.compare(current, Buffer.from(contents)) === 0) return;
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, contents);
+  await rename(temp, file);
 }
 
 function packageJson(name) {
@@ -57,12 +61,14 @@ export async function bundleFunction(entry, outDir) {
     target: 'node18',
     format: 'cjs',
     minify: true,
-    metafile: true,
+    write: false,
     logLevel: 'error',
     plugins: [lazyModules()],
   });
+  const [bundle] = result.outputFiles;
+  await writeIfChanged(bundle.path, bundle.contents);
   await writeIfChanged(path.join(outDir, 'package.json'), packageJson(path.basename(outDir)));
-  return Object.values(result.metafile.outputs)[0].bytes;
+  return bundle.contents.byteLength;
 }
 
 export async function build() {

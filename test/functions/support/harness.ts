@@ -1,0 +1,111 @@
+import { EJSON } from 'bson';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Envelope } from '../../../contract/src';
+import { startEmulator, type RunningEmulator } from '../../../emulator/src';
+import { ensureFunctionsBuilt, examplesDir, functionsDir, repoRoot } from './build';
+
+export interface Caller {
+  openid: string;
+  appid?: string;
+  unionid?: string;
+}
+
+export interface FunctionsHarness {
+  emulator: RunningEmulator;
+  /** Calls a function as a mini program user; fails the test unless the call itself succeeds. */
+  call<T = unknown>(name: string, data: unknown, caller: Caller): Promise<Envelope<T>>;
+  /** Like `call`, also returning the request id (for per-invocation database statistics). */
+  callWithId<T = unknown>(
+    name: string,
+    data: unknown,
+    caller: Caller,
+  ): Promise<{ envelope: Envelope<T>; requestId: string }>;
+  /** A call whose WeChat context has no OPENID (as a timer trigger or a misrouted call). */
+  callWithoutOpenid<T = unknown>(name: string, data: unknown): Promise<Envelope<T>>;
+  /** Every document of a collection, straight from the emulator database (admin protocol). */
+  documents<T = Record<string, unknown>>(collection: string, query?: object): Promise<T[]>;
+  /** Database calls per action made by one invocation. */
+  dbCalls(requestId: string): Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the emulator on a temp copy of this repo's cloudbaserc.json whose function root
+ * links to the built bundles (plus the whoami example), with `env` merged into every
+ * function's envVariables (short TTLs and the like).
+ */
+export async function startFunctions(env: Record<string, string> = {}): Promise<FunctionsHarness> {
+  ensureFunctionsBuilt();
+  const project = mkdtempSync(path.join(tmpdir(), 'wxcl-functions-'));
+  const root = path.join(project, 'functions');
+  mkdirSync(root);
+  const rc = JSON.parse(readFileSync(path.join(repoRoot, 'cloudbaserc.json'), 'utf8')) as {
+    functionRoot: string;
+    functions: Array<{ name: string; envVariables?: Record<string, string> }>;
+  };
+  for (const fn of rc.functions) {
+    fn.envVariables = { ...fn.envVariables, ...env };
+    symlinkSync(path.join(functionsDir, fn.name), path.join(root, fn.name), 'dir');
+  }
+  rc.functions.push({ name: 'whoami', envVariables: { ...env } });
+  symlinkSync(path.join(examplesDir, 'whoami'), path.join(root, 'whoami'), 'dir');
+  rc.functionRoot = 'functions';
+  writeFileSync(path.join(project, 'cloudbaserc.json'), JSON.stringify(rc, null, 2));
+
+  const emulator = await startEmulator({ project, inMemory: true, port: 0, logger: 'silent' });
+
+  async function callWithId<T>(name: string, data: unknown, caller: Caller) {
+    const reply = await emulator.callFunction(name, data, caller);
+    if (!reply.ok) throw new Error(`${name} call failed: ${JSON.stringify(reply.body)}`);
+    return { envelope: reply.result as Envelope<T>, requestId: reply.requestID ?? '' };
+  }
+
+  return {
+    emulator,
+    callWithId,
+    call: async (name, data, caller) => (await callWithId(name, data, caller)).envelope,
+    async callWithoutOpenid<T>(name: string, data: unknown) {
+      const outcome = await emulator.functions.invoke(name, data, {
+        openid: '',
+        appid: '',
+        clientIp: '127.0.0.1',
+        source: 'wx_trigger',
+      });
+      if (!outcome.ok) throw new Error(`${name} call failed: ${JSON.stringify(outcome)}`);
+      return JSON.parse(outcome.resultJson) as Envelope<T>;
+    },
+    async documents<T>(collection: string, query: object = {}) {
+      const reply = await emulator.database.handle({
+        action: 'database.getDocument',
+        collectionName: collection,
+        queryType: 'WHERE',
+        query: EJSON.stringify(query, { relaxed: false }),
+        limit: 1000,
+      });
+      const data = reply.data as { list?: string[] } | undefined;
+      if (!data?.list) {
+        if (reply.code === 'DATABASE_COLLECTION_NOT_EXIST') return [];
+        throw new Error(`documents(${collection}) failed: ${JSON.stringify(reply)}`);
+      }
+      return data.list.map((doc) => EJSON.parse(doc, { relaxed: true }) as T);
+    },
+    dbCalls: (requestId) => emulator.database.stats().byInvocation[requestId]?.byAction ?? {},
+    async stop() {
+      await emulator.stop();
+      rmSync(project, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Narrows an envelope to its data, failing with the error when it is not ok. */
+export function dataOf<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}
+
+export function errorOf(envelope: Envelope<unknown>) {
+  if (envelope.ok) throw new Error(`expected an error, got ${JSON.stringify(envelope.data)}`);
+  return envelope.error;
+}
