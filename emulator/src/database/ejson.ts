@@ -19,9 +19,9 @@ function toEngine(value: unknown): unknown {
   return value;
 }
 
-/** BSON regex options may carry flags JS lacks (x, l); keep the ones JS understands. */
+/** BSON regex options may carry flags JS lacks (x, l); keep the ones both understand. */
 function jsFlags(options: string): string {
-  return [...options].filter((f) => 'gimsuy'.includes(f)).join('');
+  return [...options].filter((f) => 'imsu'.includes(f)).join('');
 }
 
 export function isPlainObject(value: unknown): value is Doc {

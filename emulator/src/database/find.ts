@@ -56,5 +56,5 @@ export function findDocuments(
 /** Applies a projection (`{a: 1}` / `{a: 0}`) to one document. */
 export function project(doc: Doc, projection: Doc | undefined): Doc {
   if (!projection || Object.keys(projection).length === 0) return doc;
-  return find([doc], {}, projection, queryOptions).all()[0] as Doc;
+  return idFirst(find([doc], {}, projection, queryOptions).all()[0] as Doc);
 }
