@@ -47,10 +47,18 @@ export function findDocuments(
   }
   let cursor = find(matches, {}, opts.projection ?? {}, queryOptions);
   if (sorted && opts.order) cursor = cursor.sort(opts.order);
-  return cursor
+  const page = cursor
     .skip(offset)
     .limit(limit === Number.POSITIVE_INFINITY ? matches.length : limit)
     .all() as Doc[];
+  return opts.projection ? page.map(idFirst) : page;
+}
+
+/** mingo puts `_id` after projected fields; production keeps it first. */
+function idFirst(doc: Doc): Doc {
+  if (!('_id' in doc)) return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
 }
 
 /** Applies a projection (`{a: 1}` / `{a: 0}`) to one document. */
