@@ -114,6 +114,8 @@ describe('database actions (in memory)', () => {
     expect((await t.call('calculateDocument', { collectionName: 'users' })).data).toEqual({
       total: 1200,
     });
+    const projected = await t.doc('users', 'u3', { projection: ejson({ parity: 0 }) });
+    expect(Object.keys(t.list(projected)[0])).toEqual(['_id', 'n']);
   });
 
   test('update, set (replace / upsert) and where-update report what changed', async () => {
