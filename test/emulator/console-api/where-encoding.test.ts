@@ -22,8 +22,8 @@ const { value } = fc.letrec<{ value: Json; object: Json }>((tie) => ({
 }));
 const filter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 });
 
-function sdkEncode(query: Json): unknown {
-  const text = QuerySerializer.encodeEJSON(query, false) as string;
+function sdkEncode(query: Record<string, Json>): unknown {
+  const text = QuerySerializer.encodeEJSON(query, false);
   const parsed = JSON.parse(text) as Record<string, unknown>;
   return Object.keys(parsed).length === 0 ? undefined : parsed;
 }
