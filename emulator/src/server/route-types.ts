@@ -11,7 +11,7 @@ export interface RouteMatch {
   /** `:name` segments by name; a trailing `*` is in `params['*']` (the rest of the path). */
   params: Record<string, string>;
   query: URLSearchParams;
-  /** Decoded path without the query string. */
+  /** Path without the query string (as sent, not decoded). */
   path: string;
 }
 

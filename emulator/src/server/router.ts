@@ -42,12 +42,8 @@ export class Router {
 
   lookup(method: string, url: string): RouteLookup {
     const parsed = new URL(url, 'http://emulator.local');
-    let path: string;
-    try {
-      path = decodeURIComponent(parsed.pathname);
-    } catch {
-      return { kind: 'not-found' };
-    }
+    // Match the raw path and decode each parameter, so `%2F` inside a name stays in the name.
+    const path = parsed.pathname;
     const allowed: HttpMethod[] = [];
     for (const compiled of this.routes) {
       const found = compiled.regex.exec(path);
@@ -57,7 +53,13 @@ export class Router {
         continue;
       }
       const params: Record<string, string> = {};
-      compiled.names.forEach((name, i) => (params[name] = found[i + 1] ?? ''));
+      try {
+        compiled.names.forEach(
+          (name, i) => (params[name] = decodeURIComponent(found[i + 1] ?? '')),
+        );
+      } catch {
+        return { kind: 'not-found' };
+      }
       return {
         kind: 'found',
         route: compiled.route,
