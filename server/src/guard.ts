@@ -22,8 +22,11 @@ export interface SessionContext extends Invocation {
 }
 
 export interface SessionOptions<Req> {
-  /** Also read the caller's user (one more read, in parallel: no extra latency). */
-  withUser?: boolean;
+  /**
+   * Also read the caller's user (one more read, in parallel: no extra latency); a function
+   * decides per request (checkSession's `withUser`).
+   */
+  withUser?: boolean | ((request: Req) => boolean);
   /**
    * Validates the request before any database access; throw `invalidArgument(field, reason)`.
    * Without it the handler gets the event as is (only `token` checked).
@@ -84,7 +87,9 @@ export function withSession<Req extends AuthenticatedRequest, Res>(
   return defineFunction(async (event, invocation) => {
     const token = requireToken(event);
     const request = options.parse ? options.parse(event) : (event as unknown as Req);
-    const auth = await authenticate(invocation, token, options.withUser ?? false);
+    const withUser =
+      typeof options.withUser === 'function' ? options.withUser(request) : options.withUser;
+    const auth = await authenticate(invocation, token, withUser ?? false);
     return handler(request, { ...invocation, ...auth });
   });
 }

@@ -17,5 +17,5 @@ export const main = withSession<CheckSessionRequest, CheckSessionResponse>(
     if (user) response.user = user;
     return response;
   },
-  { parse, withUser: false },
+  { parse, withUser: (request) => request.withUser === true },
 );

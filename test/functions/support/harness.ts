@@ -36,17 +36,28 @@ export interface FunctionsHarness {
  * links to the built bundles (plus the whoami example), with `env` merged into every
  * function's envVariables (short TTLs and the like).
  */
-export async function startFunctions(env: Record<string, string> = {}): Promise<FunctionsHarness> {
+export interface HarnessOptions {
+  /** Function timeout in seconds (cloudbaserc.json says 5; a 2-core CI box starting 50
+   * instance processes at once needs longer than a real SCF region does). */
+  timeoutSeconds?: number;
+  maxInstancesPerFunction?: number;
+}
+
+export async function startFunctions(
+  env: Record<string, string> = {},
+  options: HarnessOptions = {},
+): Promise<FunctionsHarness> {
   ensureFunctionsBuilt();
   const project = mkdtempSync(path.join(tmpdir(), 'wxcl-functions-'));
   const root = path.join(project, 'functions');
   mkdirSync(root);
   const rc = JSON.parse(readFileSync(path.join(repoRoot, 'cloudbaserc.json'), 'utf8')) as {
     functionRoot: string;
-    functions: Array<{ name: string; envVariables?: Record<string, string> }>;
+    functions: Array<{ name: string; timeout?: number; envVariables?: Record<string, string> }>;
   };
   for (const fn of rc.functions) {
     fn.envVariables = { ...fn.envVariables, ...env };
+    if (options.timeoutSeconds) fn.timeout = options.timeoutSeconds;
     symlinkSync(path.join(functionsDir, fn.name), path.join(root, fn.name), 'dir');
   }
   rc.functions.push({ name: 'whoami', envVariables: { ...env } });
@@ -54,7 +65,15 @@ export async function startFunctions(env: Record<string, string> = {}): Promise<
   rc.functionRoot = 'functions';
   writeFileSync(path.join(project, 'cloudbaserc.json'), JSON.stringify(rc, null, 2));
 
-  const emulator = await startEmulator({ project, inMemory: true, port: 0, logger: 'silent' });
+  const emulator = await startEmulator({
+    project,
+    inMemory: true,
+    port: 0,
+    logger: 'silent',
+    ...(options.maxInstancesPerFunction
+      ? { maxInstancesPerFunction: options.maxInstancesPerFunction }
+      : {}),
+  });
 
   async function callWithId<T>(name: string, data: unknown, caller: Caller) {
     const reply = await emulator.callFunction(name, data, caller);
