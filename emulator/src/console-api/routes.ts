@@ -1,12 +1,14 @@
 /**
- * Registers the console API (`/api/*`) with the emulator's HTTP server: builds the API from the
- * emulator's parts and hands every /api request to it.
+ * Registers the console with the emulator's HTTP server: the JSON API under `/api/*` and the
+ * built web console at `/`. This module comes last in server/routes.ts, so `/*` only gets
+ * what no other module claimed.
  */
 import { DEFAULT_APPID } from '../functions/invocation-env';
 import type { EmulatorContext } from '../server/context';
 import type { RouteModule } from '../server/route-types';
 import { consoleDatabase } from './database-adapter';
 import { createConsoleApi } from './index';
+import { serveConsoleFile } from './static-files';
 import { toJson } from './invocation-log';
 import { consoleStorage } from './storage-adapter';
 import type { JsonObject } from './types';
@@ -29,6 +31,11 @@ export const consoleApiRoutes: RouteModule = (ctx) => {
       handler: async (req, res) => {
         await api.handle(req, res);
       },
+    },
+    {
+      method: ['GET', 'HEAD'],
+      path: '/*',
+      handler: (req, res, match) => serveConsoleFile(ctx.consoleDir, match.params['*'] ?? '', req, res),
     },
   ];
 };
