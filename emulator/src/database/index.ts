@@ -77,7 +77,8 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     try {
       if (!isPlainObject(body))
         throw new DbError('INVALID_PARAM', 'request body must be a JSON object');
-      const handler = ACTIONS[action];
+      // Own keys only: an action named `valueOf` or `constructor` must not find Object's methods.
+      const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!handler) throw new DbError('INVALID_PARAM', `unknown action: ${action}`);
       if (!store.sql.open) throw new DbError('SYS_ERR', 'database is closed');
       const env: ActionEnv = { now: Date.now(), store, txns, view };
