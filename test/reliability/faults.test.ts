@@ -11,7 +11,7 @@ import { FunctionsClient, isTyped, type CallAnswer } from './support/functions';
 
 const FAULT_RATE = 0.2;
 const LATENCY_MS = 10;
-const USERS = 10;
+const USERS = 20;
 const MAX_ATTEMPTS = 30; // bounds every "repeat until it works" loop
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -75,6 +75,12 @@ describe('faults: database fault rate 0.2 with added latency', () => {
   });
 
   test('every call ends typed and in time; repeating converges', async () => {
+    // Evidence that faults reached the functions: invocations whose log shows an injected one.
+    let invocationsHitByFaults = 0;
+    emulator.running.events.on('invocation', (event) => {
+      if (event.logs.some((line) => line.text.includes('injected fault')))
+        invocationsHitByFaults += 1;
+    });
     emulator.setFaults({ latencyMs: LATENCY_MS, faultRate: FAULT_RATE });
     const callsBefore = emulator.databaseCalls();
     const openids = Array.from({ length: USERS }, (_, i) => `faults-user-${i}`);
@@ -148,7 +154,8 @@ describe('faults: database fault rate 0.2 with added latency', () => {
       requests,
       ...Object.fromEntries(Object.entries(outcomes).map(([k, v]) => [`answered ${k}`, v])),
       'database calls under faults': databaseCalls,
-      'faults injected (expected, 20%)': Math.round(databaseCalls * FAULT_RATE),
+      'faults injected (expected: 20% of calls)': Math.round(databaseCalls * FAULT_RATE),
+      'invocations that logged an injected fault': invocationsHitByFaults,
       'hung calls': hung,
       'untyped answers': untyped.length,
       'sessions without a user': orphanSessions.length,
@@ -161,6 +168,7 @@ describe('faults: database fault rate 0.2 with added latency', () => {
     expect(wrong).toEqual([]);
     // The faults really were exercised: some calls failed and were repeated.
     expect(requests).toBeGreaterThan(USERS * 10);
+    expect(invocationsHitByFaults).toBeGreaterThan(0);
     untyped = [];
   });
 });

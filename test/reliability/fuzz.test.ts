@@ -7,7 +7,13 @@ import { AdminClient } from './support/admin';
 import { startTestEmulator, type TestEmulator } from './support/emulator';
 import { printFigures } from './support/figures';
 import { FunctionsClient, readAnswer, type CallAnswer } from './support/functions';
-import { adminBody, functionEvent, profileField, rawBody } from './support/generators';
+import {
+  adminBody,
+  functionEvent,
+  PROTOTYPE_NAMES,
+  profileField,
+  rawBody,
+} from './support/generators';
 import { isHealthy, parseJson, postJson, request } from './support/http';
 import { invalidProfileReason } from './support/profile-oracle';
 
@@ -89,8 +95,13 @@ describe('fuzz', () => {
       }),
       { numRuns: RUNS.functions, ...SETTINGS },
     );
+    // Raw bodies also go to functions that do not exist, including prototype-looking names.
+    const anyName = fc.oneof(
+      name,
+      fc.constantFrom(...PROTOTYPE_NAMES, 'noSuchFunction', '..%2Flogin'),
+    );
     await fc.assert(
-      fc.asyncProperty(name, rawBody, async (fn, body) => {
+      fc.asyncProperty(anyName, rawBody, async (fn, body) => {
         const reply = await request(`${emulator.url}/functions/${fn}`, {
           body,
           headers: { 'x-wx-openid': openid },

@@ -111,6 +111,15 @@ export const functionEvent = fc.oneof(
   ),
 );
 
+/** Names that a lookup in a plain object finds on Object.prototype: a classic dispatch bug. */
+export const PROTOTYPE_NAMES = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+];
+
 export const ADMIN_ACTIONS = [
   'database.insertDocument',
   'database.getDocument',
@@ -142,7 +151,12 @@ const ejsonish = fc.oneof(
 /** A TCB admin request body: a real or fake action with fields of right or wrong types. */
 export const adminBody = fc.record(
   {
-    action: fc.oneof(fc.constantFrom(...ADMIN_ACTIONS), trickyString, anyValue),
+    action: fc.oneof(
+      fc.constantFrom(...ADMIN_ACTIONS),
+      fc.constantFrom(...PROTOTYPE_NAMES),
+      trickyString,
+      anyValue,
+    ),
     collectionName: fc.oneof(fc.constantFrom('fuzz', 'users', ''), trickyString, anyValue),
     query: fc.oneof(ejsonish, anyValue),
     queryType: fc.oneof(fc.constantFrom('DOC', 'WHERE'), anyValue),
