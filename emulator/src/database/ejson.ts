@@ -8,15 +8,29 @@ export type Doc = Record<string, unknown>;
  * BSONRegExp is what bson hands back for `$regularExpression`; mingo needs a native RegExp.
  * Walks the value once and converts in place-free fashion (returns new containers).
  */
-function toEngine(value: unknown): unknown {
-  if (value instanceof BSONRegExp) return new RegExp(value.pattern, jsFlags(value.options));
-  if (Array.isArray(value)) return value.map(toEngine);
+function toEngine(value: unknown, lenient: boolean): unknown {
+  if (value instanceof BSONRegExp) return toRegExp(value, lenient);
+  if (Array.isArray(value)) return value.map((v) => toEngine(v, lenient));
   if (isPlainObject(value)) {
     const out: Doc = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toEngine(v);
+    for (const [k, v] of Object.entries(value)) out[k] = toEngine(v, lenient);
     return out;
   }
   return value;
+}
+
+/**
+ * A pattern BSON accepts but JS does not (e.g. `[`) is refused when a request brings it
+ * (parseEjson turns the throw into INVALID_PARAM); one already stored stays a BSONRegExp,
+ * matching nothing, so a single bad value cannot make its whole collection unreadable.
+ */
+function toRegExp(value: BSONRegExp, lenient: boolean): RegExp | BSONRegExp {
+  try {
+    return new RegExp(value.pattern, jsFlags(value.options));
+  } catch (error) {
+    if (lenient) return value;
+    throw error;
+  }
 }
 
 /** BSON regex options may carry flags JS lacks (x, l); keep the ones both understand. */
@@ -33,18 +47,19 @@ export function isPlainObject(value: unknown): value is Doc {
 /** Parses one EJSON string of a request (query, document, update, stage) into engine values. */
 export function parseEjson(text: unknown, what: string): unknown {
   if (typeof text !== 'string') throw invalidParam(`${what} must be an Extended JSON string`);
-  let parsed: unknown;
   try {
     // relaxed: numbers come back as JS numbers, which is what an application sees anyway.
-    parsed = EJSON.parse(text, { relaxed: true });
+    const parsed: unknown = EJSON.parse(text, { relaxed: true });
+    return needsConversion(text) ? toEngine(parsed, false) : parsed;
   } catch (error) {
+    // Bad JSON, bad EJSON wrappers and invalid regular expressions are all the caller's input.
     throw invalidParam(`${what} is not valid Extended JSON: ${(error as Error).message}`);
   }
-  return needsConversion(text) ? toEngine(parsed) : parsed;
 }
 
 /** Only regular expressions need converting; skip the extra walk for the common case. */
-const needsConversion = (text: string): boolean => text.includes('"$regularExpression"');
+const needsConversion = (text: string): boolean =>
+  text.includes('"$regularExpression"') || text.includes('"$regex"');
 
 /** Like parseEjson but the result must be an object (a document, a query, an update). */
 export function parseEjsonObject(text: unknown, what: string): Doc {
@@ -64,7 +79,7 @@ export const toStored = (doc: Doc): string => EJSON.stringify(doc, { relaxed: tr
 
 export function fromStored(text: string): Doc {
   const parsed = EJSON.parse(text, { relaxed: true }) as Doc;
-  return needsConversion(text) ? (toEngine(parsed) as Doc) : parsed;
+  return needsConversion(text) ? (toEngine(parsed, true) as Doc) : parsed;
 }
 
 /** Canonical EJSON lines (exports) parse back to engine values too. */

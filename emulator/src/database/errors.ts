@@ -72,3 +72,20 @@ export const transactionFailed = (id: string, why: string): DbError =>
   );
 
 export const invalidParam = (message: string): DbError => new DbError('INVALID_PARAM', message);
+
+/**
+ * Runs query/update/pipeline evaluation on caller-supplied expressions. mingo throws MingoError
+ * for most bad input but plain TypeErrors for some (e.g. `$in: 5`); either way the request was
+ * at fault, so the reply is DATABASE_REQUEST_FAILED rather than SYS_ERR.
+ */
+export function evaluating<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof DbError) throw error;
+    throw new DbError(
+      'DATABASE_REQUEST_FAILED',
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+}

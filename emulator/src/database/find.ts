@@ -1,5 +1,6 @@
 import { Query, find } from 'mingo';
 import type { Doc } from './ejson';
+import { evaluating } from './errors';
 import { distanceMeters, nearOf, queryOptions, valueAt } from './geo';
 import { pushdownOf } from './query-pushdown';
 import type { CollectionView } from './view';
@@ -14,8 +15,8 @@ export interface FindOptions {
 /** A mingo matcher for a filter (empty filter matches everything). */
 export function matcher(filter: Doc | undefined): (doc: Doc) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  const query = new Query(filter, queryOptions);
-  return (doc) => query.test(doc);
+  const query = evaluating(() => new Query(filter, queryOptions));
+  return (doc) => evaluating(() => query.test(doc));
 }
 
 /**
@@ -45,12 +46,12 @@ export function findDocuments(
     const loc = valueAt(doc, near?.field ?? '') as { coordinates: [number, number] };
     return near ? distanceMeters(near.center, loc.coordinates) : 0;
   }
-  let cursor = find(matches, {}, opts.projection ?? {}, queryOptions);
-  if (sorted && opts.order) cursor = cursor.sort(opts.order);
-  const page = cursor
-    .skip(offset)
-    .limit(limit === Number.POSITIVE_INFINITY ? matches.length : limit)
-    .all() as Doc[];
+  const page = evaluating(() => {
+    let cursor = find(matches, {}, opts.projection ?? {}, queryOptions);
+    if (sorted && opts.order) cursor = cursor.sort(opts.order);
+    const count = limit === Number.POSITIVE_INFINITY ? matches.length : limit;
+    return cursor.skip(offset).limit(count).all() as Doc[];
+  });
   return opts.projection ? page.map(idFirst) : page;
 }
 
@@ -64,5 +65,5 @@ function idFirst(doc: Doc): Doc {
 /** Applies a projection (`{a: 1}` / `{a: 0}`) to one document. */
 export function project(doc: Doc, projection: Doc | undefined): Doc {
   if (!projection || Object.keys(projection).length === 0) return doc;
-  return idFirst(find([doc], {}, projection, queryOptions).all()[0] as Doc);
+  return idFirst(evaluating(() => find([doc], {}, projection, queryOptions).all()[0] as Doc));
 }

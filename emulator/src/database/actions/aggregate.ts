@@ -1,6 +1,6 @@
 import { aggregate } from 'mingo';
 import { isPlainObject, parseEjson, toCanonical, type Doc } from '../ejson';
-import { invalidParam } from '../errors';
+import { evaluating, invalidParam } from '../errors';
 import { findDocuments } from '../find';
 import { queryOptions } from '../geo';
 import { requireString, transactionIdOf, type RequestBody } from '../request';
@@ -20,11 +20,13 @@ export function aggregateDocuments(body: RequestBody, env: ActionEnv): ActionRep
   const leadingMatch = first && isPlainObject(first.$match) ? first.$match : undefined;
   const input = findDocuments(view, leadingMatch, {});
   const rest = leadingMatch ? pipeline.slice(1) : pipeline;
-  const out = aggregate(input, rest, {
-    ...queryOptions,
-    collectionResolver: (name) =>
-      env.store.has(name) ? findDocuments(env.view(name, undefined), undefined, {}) : [],
-  });
+  const out = evaluating(() =>
+    aggregate(input, rest, {
+      ...queryOptions,
+      collectionResolver: (name) =>
+        env.store.has(name) ? findDocuments(env.view(name, undefined), undefined, {}) : [],
+    }),
+  );
   return { data: { list: out.map(toCanonical) } };
 }
 

@@ -1,6 +1,6 @@
 import { update } from 'mingo';
 import { fromStored, isPlainObject, toStored, type Doc } from '../ejson';
-import { DbError, invalidParam } from '../errors';
+import { DbError, evaluating, invalidParam } from '../errors';
 import { findDocuments } from '../find';
 import { queryOptions } from '../geo';
 import { idKey, newDocumentId } from '../ids';
@@ -76,7 +76,7 @@ function operatorsOf(data: Doc): Modifier {
 function applyOperators(before: Doc, change: Modifier, filter: Doc | undefined): Doc {
   // mingo updates in place; work on a copy so `before` stays the snapshot pre-image.
   const after = fromStored(toStored(before));
-  update(after, change, undefined, filter, { queryOptions });
+  evaluating(() => update(after, change, undefined, filter, { queryOptions }));
   return after;
 }
 
@@ -98,7 +98,7 @@ function createFor(filter: Doc, data: Doc, change: Modifier | undefined): Doc {
   for (const [key, value] of Object.entries(filter)) {
     if (!key.startsWith('$') && !key.includes('.') && !isPlainObject(value)) base[key] = value;
   }
-  update(base, change, undefined, undefined, { queryOptions });
+  evaluating(() => update(base, change, undefined, undefined, { queryOptions }));
   return base;
 }
 
