@@ -11,9 +11,9 @@ import {
   countingCloud,
   memoryStorage,
   newOpenid,
-  startRepoEmulator,
   type CountingCloud,
-} from './support/emulator';
+} from './support/counting-cloud';
+import { startRepoEmulator } from './support/emulator';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

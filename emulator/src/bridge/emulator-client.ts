@@ -1,7 +1,11 @@
 /**
  * The HTTP endpoints of a running emulator that the bridge uses, in one place.
  * The caller's OPENID travels in the `x-wx-openid` header (what WeChat injects server-side).
+ * Uses node:http rather than fetch so the bridge also works under jest's jsdom environment
+ * (which has no fetch) where miniprogram-simulate renders pages.
  */
+import { request } from 'node:http';
+
 export interface EmulatorEndpoint {
   url: string;
   openid: string;
@@ -11,53 +15,56 @@ export interface EmulatorEndpoint {
 export interface HttpReply {
   status: number;
   body: unknown;
-  headers: Headers;
 }
 
-function headersFor(
+function send(
   endpoint: EmulatorEndpoint,
-  extra: Record<string, string>,
-): Record<string, string> {
-  const headers: Record<string, string> = { 'x-wx-openid': endpoint.openid, ...extra };
+  method: 'POST' | 'PUT',
+  path: string,
+  payload: { type: string; bytes: Buffer },
+): Promise<HttpReply> {
+  const headers: Record<string, string | number> = {
+    'x-wx-openid': endpoint.openid,
+    'content-type': payload.type,
+    'content-length': payload.bytes.length,
+  };
   if (endpoint.appid) headers['x-wx-appid'] = endpoint.appid;
-  return headers;
+  return new Promise((resolve, reject) => {
+    const req = request(`${endpoint.url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown = text;
+        try {
+          body = text === '' ? undefined : (JSON.parse(text) as unknown);
+        } catch {
+          // Not JSON: keep the text; the caller reports it as an unexpected reply.
+        }
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload.bytes);
+  });
 }
 
-async function parse(response: Response): Promise<HttpReply> {
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    // Not JSON: keep the text, the caller reports it as a malformed reply.
-  }
-  return { status: response.status, body, headers: response.headers };
-}
-
-export async function postJson(
+export function postJson(
   endpoint: EmulatorEndpoint,
   path: string,
   body: unknown,
 ): Promise<HttpReply> {
-  const response = await fetch(`${endpoint.url}${path}`, {
-    method: 'POST',
-    headers: headersFor(endpoint, { 'content-type': 'application/json' }),
-    body: JSON.stringify(body ?? {}),
-  });
-  return parse(response);
+  const bytes = Buffer.from(JSON.stringify(body ?? {}), 'utf8');
+  return send(endpoint, 'POST', path, { type: 'application/json', bytes });
 }
 
-export async function putBytes(
+export function putBytes(
   endpoint: EmulatorEndpoint,
   path: string,
   bytes: Buffer,
 ): Promise<HttpReply> {
-  const response = await fetch(`${endpoint.url}${path}`, {
-    method: 'PUT',
-    headers: headersFor(endpoint, { 'content-type': 'application/octet-stream' }),
-    body: bytes,
-  });
-  return parse(response);
+  return send(endpoint, 'PUT', path, { type: 'application/octet-stream', bytes });
 }
 
 export const ENDPOINTS = {

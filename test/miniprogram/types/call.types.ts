@@ -33,12 +33,14 @@ export async function wrapperTypes(): Promise<void> {
 
   const custom = createCall(() => ({ callFunction: async () => ({ result: undefined }) }));
   const updated = await custom('updateUserInfo', { token: 't', profile: { nickName: 'n' } });
+  expectType<PublicUser>(updated.user);
   assertTrue<Equals<typeof updated.user, PublicUser>>();
 }
 
 export async function sessionTypes(session: SessionManager): Promise<void> {
   // The manager adds the token: callers pass the request without it.
   const updated = await session.callAuthenticated('updateUserInfo', { profile: { gender: 1 } });
+  expectType<PublicUser>(updated.user);
   assertTrue<Equals<typeof updated.user, PublicUser>>();
   // @ts-expect-error login does not take a token, so it is not an authenticated call
   await session.callAuthenticated('login', {});

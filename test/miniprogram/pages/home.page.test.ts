@@ -1,0 +1,115 @@
+/**
+ * @jest-environment jsdom
+ *
+ * pages/index rendered from its real WXML by miniprogram-simulate, logging in against the
+ * emulator (child process) through the wx.cloud bridge. Only wx.* is stubbed (wx-runtime.ts).
+ */
+import type { BridgeWxCloud } from '../../../emulator/src/bridge';
+import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { bridgeFor, newOpenid } from '../support/counting-cloud';
+import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
+import { fire, loadPage, renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
+
+let emulator: ChildEmulator;
+let bridge: BridgeWxCloud;
+let wx: WxRuntime;
+let pageId: string;
+
+beforeAll(async () => {
+  emulator = await startChildEmulator();
+  bridge = bridgeFor(emulator, newOpenid('home'));
+  wx = installWxRuntime(bridge);
+  pageId = loadPage('index');
+}, 30_000);
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+/** A fresh launch: a new user (unless told otherwise), empty storage, a new session manager. */
+function launch({ keepUser = false, keepStorage = false } = {}): void {
+  if (!keepUser) bridge.openid = newOpenid('home');
+  if (!keepStorage) wx.storage.clear();
+  wx.cloud.reset();
+  wx.calls.splice(0);
+  installSession();
+}
+
+const status = (page: RenderedPage) => (page.data as { status: string }).status;
+
+describe('pages/index', () => {
+  it('shows "logging in" while the first login runs, then the user; one login call', async () => {
+    launch();
+    const page = renderPage(pageId);
+    expect(textOf(page, '.state-logging-in')).toBe('正在登录…');
+
+    await waitFor(() => status(page) === 'logged-in', 'logged-in state');
+    expect(textOf(page, '.nickname')).toBe('未设置昵称');
+    expect(textOf(page, '.login-count')).toBe('累计登录 1 次');
+    expect(textOf(page, '.avatar-empty')).toBe('头像');
+    expect(textOf(page, '.edit')).toBe('编辑资料');
+    expect(textOf(page, '.logout')).toBe('退出登录');
+    expect(wx.cloud.calls).toEqual(['login']);
+    expect(wx.callsOf('showLoading')).toHaveLength(1);
+    expect(wx.openLoadings()).toBe(0);
+  });
+
+  it('with a usable stored session it shows the user at once, with no call', async () => {
+    launch();
+    await appSession().ensureLogin();
+    launch({ keepUser: true, keepStorage: true });
+    const page = renderPage(pageId);
+    expect(status(page)).toBe('logged-in');
+    expect(textOf(page, '.login-count')).toBe('累计登录 1 次');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(wx.cloud.calls).toEqual([]);
+  });
+
+  it('shows the failure with a retry button; tapping it logs in', async () => {
+    launch();
+    wx.cloud.failNext('login', 1);
+    const page = renderPage(pageId);
+    await waitFor(() => status(page) === 'failed', 'failed state');
+    expect(textOf(page, '.state-failed .hint')).toBe('登录失败：网络连接失败，请检查网络后重试');
+    expect(wx.openLoadings()).toBe(0); // hidden on failure too
+
+    fire(page, '.retry', 'tap');
+    await waitFor(() => status(page) === 'logged-in', 'logged-in after retry');
+    expect(wx.cloud.calls).toEqual(['login', 'login']);
+    expect(textOf(page, '.login-count')).toBe('累计登录 1 次');
+  });
+
+  it('"编辑资料" opens the profile page', async () => {
+    launch();
+    const page = renderPage(pageId);
+    await waitFor(() => status(page) === 'logged-in', 'logged-in state');
+    fire(page, '.edit', 'tap');
+    await waitFor(() => wx.callsOf('navigateTo').length === 1, 'navigateTo');
+    expect(wx.callsOf('navigateTo')[0]).toEqual({ url: '/pages/profile/index' });
+  });
+
+  it('"退出登录" asks, ends the session on the server, then offers to log in again', async () => {
+    launch();
+    const page = renderPage(pageId);
+    await waitFor(() => status(page) === 'logged-in', 'logged-in state');
+    const { token } = appSession().current() ?? { token: '' };
+
+    wx.modalConfirms = false;
+    fire(page, '.logout', 'tap');
+    await waitFor(() => wx.callsOf('showModal').length === 1, 'the confirmation');
+    expect(status(page)).toBe('logged-in'); // cancelled: nothing happens
+
+    wx.modalConfirms = true;
+    fire(page, '.logout', 'tap');
+    await waitFor(() => status(page) === 'logged-out', 'logged-out state');
+    expect(textOf(page, '.state-logged-out .hint')).toBe('你已退出登录');
+    expect(wx.storage.size).toBe(0);
+    await waitFor(() => wx.cloud.count('logout') === 1, 'the logout call');
+    const check = await wx.cloud.callFunction({ name: 'checkSession', data: { token } });
+    expect(check.result).toMatchObject({ ok: false, error: { code: 'SESSION_INVALID' } });
+
+    fire(page, '.login', 'tap');
+    await waitFor(() => status(page) === 'logged-in', 'logged-in again');
+    expect(textOf(page, '.login-count')).toBe('累计登录 2 次');
+  });
+});

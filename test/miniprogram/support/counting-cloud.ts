@@ -1,0 +1,64 @@
+/**
+ * Test support without the emulator itself (safe under jsdom): a wx.cloud whose callFunction
+ * calls are counted by name (and can be made to fail like an offline network), wx-like storage
+ * in a Map, and fresh OPENIDs.
+ */
+import { createWxCloud, type BridgeWxCloud } from '../../../emulator/src/bridge';
+import type { CloudFunctionCaller } from '../../../miniprogram/lib/call';
+import type { KeyValueStorage, StoredSession } from '../../../miniprogram/lib/session/types';
+
+export interface CountingCloud extends CloudFunctionCaller {
+  /** Names of every callFunction made, in order. */
+  calls: string[];
+  count(name?: string): number;
+  reset(): void;
+  /** Fails the next `times` calls of `name` as an offline network would, before they leave. */
+  failNext(name: string, times: number): void;
+}
+
+export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
+  const calls: string[] = [];
+  const failures = new Map<string, number>();
+  return {
+    calls,
+    count: (name) => (name ? calls.filter((n) => n === name).length : calls.length),
+    reset: () => void calls.splice(0),
+    failNext: (name, times) => void failures.set(name, times),
+    callFunction(param) {
+      calls.push(param.name);
+      const left = failures.get(param.name) ?? 0;
+      if (left > 0) {
+        failures.set(param.name, left - 1);
+        const errMsg = 'cloud.callFunction:fail request:fail network is down';
+        return Promise.reject(Object.assign(new Error(errMsg), { errCode: -1, errMsg }));
+      }
+      // Without callbacks the bridge always returns a promise.
+      return bridge.callFunction({ name: param.name, data: param.data ?? {} }) as Promise<{
+        result?: unknown;
+      }>;
+    },
+  };
+}
+
+/** wx storage stand-in: a Map, shared between "launches" to model what survives a restart. */
+export function memoryStorage(): KeyValueStorage & { data: Map<string, StoredSession> } {
+  const data = new Map<string, StoredSession>();
+  return {
+    data,
+    get: (key) => data.get(key),
+    set: (key, value) => void data.set(key, structuredClone(value)),
+    remove: (key) => void data.delete(key),
+  };
+}
+
+let openidCounter = 0;
+/** A fresh OPENID per test, so tests never see each other's users and sessions. */
+export function newOpenid(label: string): string {
+  openidCounter += 1;
+  return `o-${label}-${process.pid}-${openidCounter}`;
+}
+
+/** A wx.cloud bridge to a running emulator, acting as `openid`. */
+export function bridgeFor(emulator: { url: string }, openid: string): BridgeWxCloud {
+  return createWxCloud({ url: emulator.url, openid });
+}

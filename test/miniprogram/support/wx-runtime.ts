@@ -1,0 +1,89 @@
+/**
+ * The one stub of the WeChat client runtime for page tests: a global `wx` whose `cloud` is the
+ * emulator bridge (calls counted), storage in a Map, and UI APIs (loading, toast, modal,
+ * navigation) recorded. Install it before loading miniprogram-simulate, which merges its own
+ * wx API into the global object.
+ */
+import type { BridgeWxCloud } from '../../../emulator/src/bridge';
+import { countingCloud, type CountingCloud } from './counting-cloud';
+
+export interface WxCall {
+  api: string;
+  args: unknown;
+}
+
+export interface WxRuntime {
+  cloud: CountingCloud;
+  /** Every recorded UI call, in order. */
+  calls: WxCall[];
+  storage: Map<string, unknown>;
+  /** What wx.showModal answers (the user taps confirm unless set to false). */
+  modalConfirms: boolean;
+  callsOf(api: string): unknown[];
+  /** showLoading calls minus hideLoading calls: 0 when balanced. */
+  openLoadings(): number;
+}
+
+type Options = { success?: (res: unknown) => void; complete?: (res: unknown) => void };
+
+export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
+  const calls: WxCall[] = [];
+  const storage = new Map<string, unknown>();
+  const counted = countingCloud(bridge);
+  const runtime: WxRuntime = {
+    cloud: counted,
+    calls,
+    storage,
+    modalConfirms: true,
+    callsOf: (api) => calls.filter((c) => c.api === api).map((c) => c.args),
+    openLoadings: () =>
+      runtime.callsOf('showLoading').length - runtime.callsOf('hideLoading').length,
+  };
+  const recorded =
+    (api: string, answer: () => unknown = () => ({ errMsg: `${api}:ok` })) =>
+    (options: Options = {}) => {
+      calls.push({ api, args: options });
+      const res = answer();
+      options.success?.(res);
+      options.complete?.(res);
+      return Promise.resolve(res);
+    };
+  const wx = {
+    cloud: {
+      init: () => undefined,
+      callFunction: (param: { name: string; data?: object }) => counted.callFunction(param),
+      uploadFile: (param: Parameters<BridgeWxCloud['uploadFile']>[0]) => bridge.uploadFile(param),
+      getTempFileURL: (param: Parameters<BridgeWxCloud['getTempFileURL']>[0]) =>
+        bridge.getTempFileURL(param),
+      deleteFile: (param: Parameters<BridgeWxCloud['deleteFile']>[0]) => bridge.deleteFile(param),
+    },
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) =>
+      void storage.set(key, JSON.parse(JSON.stringify(value)) as unknown),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    showLoading: recorded('showLoading'),
+    hideLoading: recorded('hideLoading'),
+    showToast: recorded('showToast'),
+    showModal: recorded('showModal', () => ({
+      confirm: runtime.modalConfirms,
+      cancel: !runtime.modalConfirms,
+    })),
+    navigateTo: recorded('navigateTo'),
+    navigateBack: recorded('navigateBack'),
+  };
+  (globalThis as unknown as { wx: typeof wx }).wx = wx;
+  return runtime;
+}
+
+/** Polls `condition` every 10 ms, at most `timeoutMs`; fails with `what` when it never holds. */
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
