@@ -60,7 +60,7 @@ export function idOf(doc: { [key: string]: JsonValue }): string {
 }
 
 /** Column names for a page of documents: `_id` first, then keys in order of first appearance. */
-export function columnsOf(docs: Array<{ [key: string]: JsonValue }>, max = 10): string[] {
+export function columnsOf(docs: Array<{ [key: string]: JsonValue }>, max = 16): string[] {
   const keys = new Set<string>(['_id']);
   for (const doc of docs) for (const key of Object.keys(doc)) keys.add(key);
   return [...keys].slice(0, max);
