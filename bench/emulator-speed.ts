@@ -8,6 +8,8 @@ import { median, msSince, round } from './lib/stats';
 export interface FunctionsEndpoint {
   /** Base URL of the emulator, e.g. http://127.0.0.1:PORT */
   url: string;
+  /** Base URL of a second emulator serving bench/fixtures/noop-project (host overhead). */
+  noopUrl?: string;
 }
 
 export interface EmulatorSpeedResult {
@@ -16,6 +18,11 @@ export interface EmulatorSpeedResult {
   baselineP50Ms: number;
   ratio: number;
   callsPerSec: number;
+  /** The same baseline without waiting for the disk on each commit (synchronous=NORMAL). */
+  baselineNoSyncP50Ms: number;
+  ratioNoSync: number;
+  /** A function that does nothing: the emulator's own cost per call (HTTP, host, instance). */
+  noopP50Ms: number;
   samples: number;
   users: number;
   throughputConcurrency: number;
@@ -54,7 +61,8 @@ export async function measureEmulatorSpeed(
   throughputConcurrency = 4,
 ): Promise<EmulatorSpeedResult> {
   const base = endpoint.url.replace(/\/$/, '');
-  const baseline = await startBaselineServer();
+  const baseline = await startBaselineServer('FULL');
+  const noSync = await startBaselineServer('NORMAL');
   try {
     // Returning users (the common case): each one's first login happens during warm-up, and
     // the measured logins stay under the per-user session cap so none pays for revoking one.
@@ -79,27 +87,38 @@ export async function measureEmulatorSpeed(
     const login: number[] = [];
     const checkSession: number[] = [];
     const bare: number[] = [];
+    const bareNoSync: number[] = [];
+    const noop: number[] = [];
+    const noopCall = () => callFunction(endpoint.noopUrl ?? base, 'noop', {}, 'bench-noop');
+    if (endpoint.noopUrl) for (let i = 0; i < 20; i += 1) await noopCall();
     for (let i = 0; i < samples; i += 1) {
       login.push(await timed(() => callFunction(base, 'login', {}, openids[i % users] as string)));
       checkSession.push(await timed(() => check(i)));
       bare.push(await timed(() => postJson(baseline.url, { data: { i } })));
+      bareNoSync.push(await timed(() => postJson(noSync.url, { data: { i } })));
+      if (endpoint.noopUrl) noop.push(await timed(noopCall));
     }
 
     let n = 0;
     const callsPerSec = await throughput(samples * 2, throughputConcurrency, () => check((n += 1)));
     const loginP50Ms = median(login);
     const baselineP50Ms = median(bare);
+    const baselineNoSyncP50Ms = median(bareNoSync);
     return {
       loginP50Ms: round(loginP50Ms),
       checkSessionP50Ms: round(median(checkSession)),
       baselineP50Ms: round(baselineP50Ms, 3),
       ratio: round(loginP50Ms / baselineP50Ms, 1),
       callsPerSec: round(callsPerSec, 0),
+      baselineNoSyncP50Ms: round(baselineNoSyncP50Ms, 3),
+      ratioNoSync: round(loginP50Ms / baselineNoSyncP50Ms, 1),
+      noopP50Ms: round(median(noop)),
       samples,
       users,
       throughputConcurrency,
     };
   } finally {
     await baseline.stop();
+    await noSync.stop();
   }
 }

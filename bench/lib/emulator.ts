@@ -14,6 +14,8 @@ import { ROOT } from './paths';
 
 export interface BenchEmulator {
   url: string;
+  /** A second emulator serving a do-nothing function (bench/fixtures/noop-project). */
+  noopUrl: string;
   roundTripDeps(): Promise<RoundTripDeps>;
   dbOpsDeps(): DbOpsDeps;
   dbScalingDeps(): DbScalingDeps;
@@ -51,6 +53,10 @@ function bridgeFor(url: string, openid: string): CloudCaller {
 export async function startBenchEmulator(): Promise<BenchEmulator> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-emulator-'));
   const emu = await startEmulator({ project: ROOT, dataDir, port: 0 });
+  const noop = await startEmulator({
+    project: path.join(ROOT, 'bench/fixtures/noop-project'),
+    port: 0,
+  });
   const stats = withStats(emu.database);
 
   const call = async (name: string, data: object, openid: string) => {
@@ -77,6 +83,7 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
 
   return {
     url: emu.url,
+    noopUrl: noop.url,
     async roundTripDeps() {
       return {
         cloudFor: (openid) => bridgeFor(emu.url, openid),
@@ -104,6 +111,7 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
     }),
     dbScalingDeps: () => ({ adminUrl: emu.adminUrl, envId: emu.project.envId, insertMany }),
     async stop() {
+      await noop.stop();
       await emu.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -23,6 +23,9 @@ export interface BenchResults {
     baselineP50Ms: number;
     ratio: number;
     callsPerSec: number;
+    baselineNoSyncP50Ms?: number;
+    ratioNoSync?: number;
+    noopP50Ms?: number;
   } | null;
   dbScaling: {
     getById: Record<'1000' | '100000', number>;
