@@ -1,66 +1,73 @@
 // esbuild plugin: defer loading the parts of wx-server-sdk's dependency tree that these
-// functions never use, so a cold start does not pay for them.
+// functions never use, so a cold start does not pay for them (measured in docs/functions.md).
 //
-// Why: @cloudbase/node-sdk requires its AI client, the data-model/MySQL client and xml2js
-// (storage XML replies) at the top of its modules. Bundled as is, all of it is parsed and run
-// at every cold start. Each module below is replaced by a stand-in that loads the real,
-// still-bundled module on first use, so nothing is lost for a function that does use them.
+// Why: @cloudbase/node-sdk requires its AI client, the data-model/MySQL client, xml2js
+// (storage XML replies), axios (metadata probes outside SCF), jsonwebtoken (custom login
+// tickets) and form-data (uploads) at the top of its modules. Bundled as is, all of it is
+// parsed and run at every cold start. Each module below is replaced by a stand-in that loads
+// the real, still-bundled module on first use, so a function that does use them loses nothing.
 //
 // The data-model client is special: node-sdk calls `generateHTTPClient(...)` in its
 // constructor (inside a try/catch) and only stores the result as `app.models`. Its stand-in
-// therefore defers that call too and returns an object that performs it on first access.
+// defers that call too and returns an object that performs it on first access.
 
-/** @type {Record<string, { importer: RegExp, esModule: boolean, deferredCalls?: string[] }>} */
+const NODE_SDK = /@cloudbase[\\/]node-sdk[\\/]dist[\\/]/;
+
+/**
+ * Module -> whether it is an ES-module transpiled to CJS (`__esModule`, answered without
+ * loading it so `__importDefault` does not force a load) and calls to defer.
+ * @type {Record<string, { esModule: boolean, deferredCalls?: string[] }>}
+ */
 const LAZY_MODULES = {
-  './ai': { importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/, esModule: true },
-  xml2js: { importer: /@cloudbase[\\/]node-sdk[\\/]/, esModule: false },
-  '@cloudbase/wx-cloud-client-sdk': {
-    importer: /@cloudbase[\\/]node-sdk[\\/]/,
-    esModule: true,
-    deferredCalls: ['generateHTTPClient'],
-  },
+  './ai': { esModule: true },
+  '@cloudbase/wx-cloud-client-sdk': { esModule: true, deferredCalls: ['generateHTTPClient'] },
+  xml2js: { esModule: false },
+  axios: { esModule: false },
+  jsonwebtoken: { esModule: false },
+  'form-data': { esModule: false },
 };
 
 const NAMESPACE = 'lazy-module';
 const REAL = 'lazy-module-real';
+const FILTER = new RegExp(
+  `^(${Object.keys(LAZY_MODULES)
+    .map((m) => m.replace(/[./]/g, (c) => `\\${c}`))
+    .join('|')})$`,
+);
 
+// The stand-in is a Proxy over a plain function, so the real export may be an object, a
+// function (axios) or a class (form-data); traps keep the Proxy invariants for the target's
+// own non-configurable `prototype`.
 function standIn(realPath, { esModule, deferredCalls = [] }) {
   return `
-const load = (() => { let real; return () => (real ??= require(${JSON.stringify(realPath)})); })();
-// An object whose properties are read from make() on first access.
-const deferred = (make) => {
-  let value;
-  const get = () => (value ??= make());
-  return new Proxy({}, {
-    get: (_, key) => get()[key],
+const load = (() => { let real; return () => (real ??= (process.env.WXCL_LAZY_DEBUG && console.log("lazy load", ${JSON.stringify(realPath)}, new Error().stack.split(String.fromCharCode(10)).slice(2,6).join(" | ")), require(${JSON.stringify(realPath)}))); })();
+const lazy = (get, esModule, overrides) => {
+  const target = function () {};
+  const fixed = (key) => { const d = Reflect.getOwnPropertyDescriptor(target, key); return d && !d.configurable ? d : undefined; };
+  return new Proxy(target, {
+    get: (_, key) => {
+      if (key === '__esModule' && esModule !== undefined) return esModule;
+      return (overrides && overrides(key)) || get()[key];
+    },
     has: (_, key) => key in get(),
-    ownKeys: () => Reflect.ownKeys(get()),
+    apply: (_, self, args) => Reflect.apply(get(), self, args),
+    construct: (_, args) => Reflect.construct(get(), args),
+    ownKeys: () => [...new Set([...Reflect.ownKeys(get()), ...Reflect.ownKeys(target).filter(fixed)])],
     getOwnPropertyDescriptor: (_, key) => {
-      const d = Object.getOwnPropertyDescriptor(get(), key);
+      const own = fixed(key);
+      if (own) return own;
+      const d = Reflect.getOwnPropertyDescriptor(get(), key);
       if (d) d.configurable = true;
       return d;
     },
   });
 };
+const memo = (make) => { let value; return () => (value ??= make()); };
 const deferredCalls = new Set(${JSON.stringify(deferredCalls)});
-const lazyDefault = new Proxy({}, {
-  get: (_, key) =>
-    deferredCalls.has(key) ? (...args) => deferred(() => load().default[key](...args)) : load().default[key],
-});
-module.exports = new Proxy({}, {
-  get: (_, key) => {
-    if (key === '__esModule') return ${esModule};
-    if (key === 'default' && deferredCalls.size > 0) return lazyDefault;
-    return load()[key];
-  },
-  has: (_, key) => key in load(),
-  ownKeys: () => Reflect.ownKeys(load()),
-  getOwnPropertyDescriptor: (_, key) => {
-    const d = Object.getOwnPropertyDescriptor(load(), key);
-    if (d) d.configurable = true;
-    return d;
-  },
-});
+const lazyDefault = lazy(() => load().default, undefined, (key) =>
+  deferredCalls.has(key) ? (...args) => lazy(memo(() => load().default[key](...args))) : undefined,
+);
+module.exports = lazy(load, ${esModule}, (key) => (key === 'default' && deferredCalls.size > 0 ? lazyDefault : undefined));
 `;
 }
 
@@ -69,22 +76,18 @@ export function lazyModules() {
   return {
     name: 'lazy-modules',
     setup(build) {
-      build.onResolve(
-        { filter: /^(\.\/ai|xml2js|@cloudbase\/wx-cloud-client-sdk)$/ },
-        async (args) => {
-          const spec = LAZY_MODULES[args.path];
-          if (!spec || args.pluginData === REAL || !spec.importer.test(args.importer))
-            return undefined;
-          const real = await build.resolve(args.path, {
-            resolveDir: args.resolveDir,
-            kind: args.kind,
-            importer: args.importer,
-            pluginData: REAL,
-          });
-          if (real.errors.length > 0) return { errors: real.errors };
-          return { path: real.path, namespace: NAMESPACE, pluginData: spec };
-        },
-      );
+      build.onResolve({ filter: FILTER }, async (args) => {
+        const spec = LAZY_MODULES[args.path];
+        if (!spec || args.pluginData === REAL || !NODE_SDK.test(args.importer)) return undefined;
+        const real = await build.resolve(args.path, {
+          resolveDir: args.resolveDir,
+          kind: args.kind,
+          importer: args.importer,
+          pluginData: REAL,
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace: NAMESPACE, pluginData: spec };
+      });
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
         contents: standIn(args.path, args.pluginData),
         loader: 'js',

@@ -84,7 +84,9 @@ export async function startFunctions(
   return {
     emulator,
     callWithId,
-    call: async (name, data, caller) => (await callWithId(name, data, caller)).envelope,
+    async call<T>(name: string, data: unknown, caller: Caller) {
+      return (await callWithId<T>(name, data, caller)).envelope;
+    },
     async callWithoutOpenid<T>(name: string, data: unknown) {
       const outcome = await emulator.functions.invoke(name, data, {
         openid: '',
