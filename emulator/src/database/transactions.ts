@@ -66,19 +66,27 @@ export class TransactionManager implements WriteObserver {
         if (txn.snapshot.get(collection)?.has(key)) this.conflict(txn);
       }
     }
-    this.store.transaction(() => {
-      for (const [collection, keys] of txn.writes) {
-        const table = this.store.table(collection);
-        for (const [key, doc] of keys) {
-          const before = table.get(key);
-          this.beforeWrite(collection, key, before, txn.id);
-          if (doc === null) table.remove(key);
-          else if (before) table.replace(key, doc);
-          else table.insert(key, doc);
-        }
-      }
-    });
+    try {
+      this.store.transaction(() => this.apply(txn));
+    } catch (error) {
+      // e.g. a collection dropped meanwhile: nothing was applied; the transaction is over.
+      this.finish(txn, 'aborted');
+      throw error;
+    }
     this.finish(txn, 'committed');
+  }
+
+  private apply(txn: Transaction): void {
+    for (const [collection, keys] of txn.writes) {
+      const table = this.store.table(collection);
+      for (const [key, doc] of keys) {
+        const before = table.get(key);
+        this.beforeWrite(collection, key, before, txn.id);
+        if (doc === null) table.remove(key);
+        else if (before) table.replace(key, doc);
+        else table.insert(key, doc);
+      }
+    }
   }
 
   /** Aborting twice is harmless (runTransaction rolls back after a conflict already did). */

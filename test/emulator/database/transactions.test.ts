@@ -116,4 +116,15 @@ describe('database transactions', () => {
   test('an unknown transaction id fails with DATABASE_TRANSACTION_FAIL', async () => {
     expect((await update('a', { v: 1 }, 'nope')).code).toBe('DATABASE_TRANSACTION_FAIL');
   });
+  test('a commit that cannot apply (collection dropped meanwhile) fails and ends the transaction', async () => {
+    const tx = await start();
+    await update('a', { v: 1 }, tx);
+    t.db.dropCollection('acc');
+    expect((await t.call('commitTransaction', { transactionId: tx })).code).toBe(
+      'DATABASE_COLLECTION_NOT_EXIST',
+    );
+    expect((await t.call('commitTransaction', { transactionId: tx })).code).toBe(
+      'DATABASE_TRANSACTION_FAIL',
+    );
+  });
 });
