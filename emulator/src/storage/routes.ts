@@ -1,7 +1,13 @@
 /**
- * Registration point of the storage module's HTTP routes (cloud:// files, uploads, temporary
- * URLs). The storage work fills this in; server/routes.ts already lists it.
+ * Registration point of the storage module's HTTP routes (server/routes.ts lists it): the mini
+ * program API used through the bridge, signed downloads (temp URLs) and the server SDK's uploads.
  */
 import type { RouteModule } from '../server/route-types';
+import { clientRoutes } from './client-routes';
+import { fileRoutes } from './file-routes';
+import { storageFor } from './storage-instance';
 
-export const storageRoutes: RouteModule = () => [];
+export const storageRoutes: RouteModule = (ctx) => {
+  const service = storageFor(ctx);
+  return [...clientRoutes(service), ...fileRoutes(service)];
+};

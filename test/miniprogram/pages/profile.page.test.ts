@@ -1,0 +1,146 @@
+/**
+ * @jest-environment jsdom
+ *
+ * pages/profile rendered from its real WXML: the avatar goes through wx.cloud.uploadFile into
+ * the emulator's storage, the form submit calls the real updateUserInfo. Only wx.* is stubbed.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { BridgeWxCloud } from '../../../emulator/src/bridge';
+import { PROFILE_LIMITS } from '../../../miniprogram/contract/index';
+import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { bridgeFor, newOpenid } from '../support/counting-cloud';
+import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
+import { fire, loadPage, renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
+
+let emulator: ChildEmulator;
+let bridge: BridgeWxCloud;
+let wx: WxRuntime;
+let pageId: string;
+let tempDir: string;
+
+beforeAll(async () => {
+  emulator = await startChildEmulator();
+  bridge = bridgeFor(emulator, newOpenid('profile'));
+  wx = installWxRuntime(bridge);
+  pageId = loadPage('profile');
+  tempDir = mkdtempSync(path.join(os.tmpdir(), 'profile-page-'));
+}, 30_000);
+afterAll(async () => {
+  await emulator?.stop();
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+});
+
+/** A logged-in user opening the profile page. */
+async function openProfile(): Promise<RenderedPage> {
+  bridge.openid = newOpenid('profile');
+  wx.storage.clear();
+  installSession();
+  await appSession().ensureLogin();
+  wx.cloud.reset();
+  wx.calls.splice(0);
+  return renderPage(pageId);
+}
+
+function submit(page: RenderedPage, value: Record<string, string>): void {
+  fire(page, '.profile-form', 'submit', { value });
+}
+
+/** GET over HTTP (the jsdom environment has no fetch). */
+function download(url: string): Promise<{ status: number; body: Buffer; type: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          type: String(res.headers['content-type']),
+        }),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const data = (page: RenderedPage) =>
+  page.data as { avatarUrl: string; fieldErrors: Record<string, string> };
+
+describe('pages/profile', () => {
+  it('a valid nickname and gender are saved; a toast shows and the page goes back', async () => {
+    const page = await openProfile();
+    submit(page, { nickName: '  小红  ', gender: '2' });
+    await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
+
+    expect(wx.callsOf('showToast')).toEqual([{ title: '已保存', icon: 'success' }]);
+    expect(wx.cloud.calls).toEqual(['updateUserInfo']);
+    expect(wx.openLoadings()).toBe(0);
+    // The home page reads the stored user: it sees the change without another call.
+    expect(appSession().current()?.user).toMatchObject({ nickName: '小红', gender: 2 });
+    const checked = await appSession().callAuthenticated('checkSession', { withUser: true });
+    expect(checked.user).toMatchObject({ nickName: '小红', gender: 2 });
+  });
+
+  it('a nickname the server refuses is shown next to the nickname field; the page stays', async () => {
+    const page = await openProfile();
+    const tooLong = '长'.repeat(PROFILE_LIMITS.nickName.maxLength + 1);
+    submit(page, { nickName: tooLong, gender: '1' });
+    await waitFor(() => Boolean(data(page).fieldErrors.nickName), 'the nickname error');
+
+    expect(wx.cloud.calls).toEqual(['updateUserInfo']); // the server decided, not the page
+    expect(textOf(page, '.error-nickName')).toBe(
+      `昵称最多 ${PROFILE_LIMITS.nickName.maxLength} 个字`,
+    );
+    expect(textOf(page, '.error-avatarUrl')).toBeNull();
+    expect(wx.callsOf('navigateBack')).toHaveLength(0);
+    expect(wx.callsOf('showToast')).toHaveLength(0);
+    expect(appSession().current()?.user.nickName).toBe('');
+  });
+
+  it('an empty nickname is caught on the page without a call', async () => {
+    const page = await openProfile();
+    submit(page, { nickName: '   ', gender: '0' });
+    await waitFor(() => Boolean(data(page).fieldErrors.nickName), 'the nickname error');
+    expect(textOf(page, '.error-nickName')).toBe('请填写昵称');
+    expect(wx.cloud.calls).toEqual([]);
+  });
+
+  it('a chosen avatar is uploaded to cloud storage and saved as a cloud file ID', async () => {
+    const page = await openProfile();
+    const bytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'); // a PNG header
+    const tempPath = path.join(tempDir, 'tmp_avatar.png');
+    writeFileSync(tempPath, bytes);
+
+    fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: tempPath });
+    await waitFor(() => data(page).avatarUrl.startsWith('cloud://'), 'the uploaded file ID');
+    const fileID = data(page).avatarUrl;
+    expect(fileID).toMatch(/^cloud:\/\/[^./]+\.[^/]+\/avatars\/\d+-[a-z0-9]+\.png$/);
+    // The placeholder gave way to the image (simulate does not reflect image src to the DOM).
+    expect(textOf(page, '.avatar-empty')).toBeNull();
+    expect(textOf(page, '.avatar')).toBe('');
+
+    // The file is really in the emulator's storage, served over HTTP.
+    const { fileList } = (await bridge.getTempFileURL({ fileList: [fileID] }))!;
+    const served = await download(fileList[0]!.tempFileURL);
+    expect(served.status).toBe(200);
+    expect(served.body.equals(bytes)).toBe(true);
+    expect(served.type).toBe('image/png');
+
+    submit(page, { nickName: '带头像', gender: '0' });
+    await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
+    expect(appSession().current()?.user).toMatchObject({ avatarUrl: fileID, nickName: '带头像' });
+  });
+
+  it('a failed upload is shown next to the avatar and keeps the old avatar', async () => {
+    const page = await openProfile();
+    fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: path.join(tempDir, 'gone.png') });
+    await waitFor(() => Boolean(data(page).fieldErrors.avatarUrl), 'the avatar error');
+    expect(textOf(page, '.error-avatarUrl')).toBe('头像上传失败，请重试');
+    expect(data(page).avatarUrl).toBe('');
+  });
+});
