@@ -3,6 +3,7 @@
  * wx-server-sdk speaks (it appends `?env=…&seqId=…`). The per-invocation form attributes each
  * database call to the function invocation that made it.
  */
+import { handleStorageAction, isStorageAction, storageFor } from '../storage';
 import { isJsonObject, readJsonBody } from './body';
 import { ERR_INVALID_PARAM, HttpError } from './http-error';
 import { sendJson } from './reply';
@@ -24,6 +25,11 @@ export const adminRoutes: RouteModule = (ctx) => {
       ? { invocationId, functionName: ctx.functions.functionNameOf(invocationId) }
       : {};
     // The protocol always answers 200: errors travel as `{code, message}` in the body.
+    // `storage.*` actions (the server SDK's uploadFile/getTempFileURL/deleteFile) go to storage.
+    if (isStorageAction(body)) {
+      sendJson(res, 200, await handleStorageAction(storageFor(ctx), body, ctx.url()));
+      return;
+    }
     sendJson(res, 200, await ctx.database.handle(body, callContext));
   };
   return [
