@@ -13,17 +13,15 @@ describe('conformance: per-invocation statistics', () => {
     const name = await c.collection();
     const database = c.emulator().database;
     if (!isDatabase(database)) throw new Error('emulator database has no stats()');
-    const reply = await c
-      .emulator()
-      .callFunction(
-        'sdk',
-        {
-          steps: [
-            `await db.collection('${name}').add({ data: { a: 1 } }); return (await db.collection('${name}').where({ a: 1 }).get()).data.length`,
-          ],
-        },
-        { openid: 'o-stats' },
-      );
+    const reply = await c.emulator().callFunction(
+      'sdk',
+      {
+        steps: [
+          `await db.collection('${name}').add({ data: { a: 1 } }); return (await db.collection('${name}').where({ a: 1 }).get()).data.length`,
+        ],
+      },
+      { openid: 'o-stats' },
+    );
     expect(reply.result).toEqual([{ ok: true, value: 1 }]);
     const entry = database.stats().byInvocation[reply.requestID ?? ''];
     expect(entry).toEqual({
