@@ -112,4 +112,21 @@ describe('database actions (in memory)', () => {
     const badOperator = await t.where('users', { a: { $frobnicate: 1 } });
     expect(badOperator.code).toBe('DATABASE_REQUEST_FAILED');
   });
+  test('field names that start with $ or are empty are refused, as MongoDB refuses them', async () => {
+    const inserted = await t.call('insertDocument', {
+      collectionName: 'users',
+      data: ['{"a":{"$bad":1}}'],
+    });
+    expect(inserted.code).toBe('DATABASE_REQUEST_FAILED');
+    expect(inserted.message).toContain("'$bad'");
+    await t.insert('users', [{ _id: 'ok' }]);
+    const updated = await t.call('modifyDocument', {
+      collectionName: 'users',
+      queryType: 'DOC',
+      query: ejson({ _id: 'ok' }),
+      data: ejson({ $set: { '': 1 } }),
+    });
+    expect(updated.code).toBe('DATABASE_REQUEST_FAILED');
+    expect(t.list(await t.doc('users', 'ok'))).toEqual([{ _id: 'ok' }]);
+  });
 });

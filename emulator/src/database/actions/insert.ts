@@ -3,6 +3,7 @@ import { invalidParam } from '../errors';
 import { idKey, newDocumentId } from '../ids';
 import { requireString, transactionIdOf, type RequestBody } from '../request';
 import { replaceServerDates } from '../server-date';
+import { assertStorable } from '../storable';
 import type { ActionEnv, ActionReply } from './env';
 
 /**
@@ -16,6 +17,7 @@ export function insertDocument(body: RequestBody, env: ActionEnv): ActionReply {
   const docs = items.map((item, i) => {
     const doc = replaceServerDates(parseEjson(item, `data[${i}]`), env.now);
     if (!isPlainObject(doc)) throw invalidParam(`data[${i}] must be a document`);
+    assertStorable(doc);
     // Production puts a generated _id first.
     return doc._id === undefined ? ({ _id: newDocumentId(), ...doc } as Doc) : doc;
   });

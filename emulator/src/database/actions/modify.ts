@@ -14,6 +14,7 @@ import {
   transactionIdOf,
   type RequestBody,
 } from '../request';
+import { assertStorable } from '../storable';
 import type { CollectionView } from '../view';
 import type { ActionEnv, ActionReply } from './env';
 
@@ -40,6 +41,7 @@ export function modifyDocument(body: RequestBody, env: ActionEnv): ActionReply {
     if (targets.length === 0) {
       if (!upsert) return { data: { updated: 0 } };
       const created = createFor(filter ?? {}, data, change);
+      assertStorable(created);
       view.insert(idKey(created._id), created);
       return { data: { updated: 0, upsert_id: created._id } };
     }
@@ -81,6 +83,7 @@ function applyOperators(before: Doc, change: Modifier, filter: Doc | undefined):
 }
 
 function write(view: CollectionView, before: Doc, after: Doc): void {
+  assertStorable(after);
   const key = idKey(before._id);
   if (idKey(after._id) !== key) {
     throw new DbError(
