@@ -1,18 +1,19 @@
 // bundleBytes: what each function uploads, against a plain function.
 // A built function uploads its folder (cloudfunctions/<fn>/: index.js, package.json, anything
-// else in it). A plain function uploads index.js + package.json + node_modules/wx-server-sdk and
+// else in it except what cloudbaserc.json's `ignore` leaves out). A plain function uploads index.js + package.json + node_modules/wx-server-sdk and
 // every package it depends on, transitively (what `npm install` puts next to it); we total the
 // files of that dependency closure as installed in this repo's node_modules.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PLAIN_SDK_DIR, ROOT } from './lib/paths';
 
-/** Total size of every regular file under `dir` (symlinks are not followed). */
-export function folderBytes(dir: string): number {
+/** Total size of every regular file under `dir` (symlinks are not followed), minus ignored names. */
+export function folderBytes(dir: string, ignored: (name: string) => boolean = () => false): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (ignored(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) total += folderBytes(full);
+    if (entry.isDirectory()) total += folderBytes(full, ignored);
     else if (entry.isFile()) total += statSync(full).size;
   }
   return total;
@@ -55,9 +56,31 @@ export function plainSdkBytes(): number {
   return total;
 }
 
+interface FunctionEntry {
+  name: string;
+  ignore?: string[];
+}
+
+/**
+ * What `tcb fn deploy` leaves out of a function folder: cloudbaserc.json `ignore` (default
+ * config merged with the function's own). Patterns here are names or `*.ext` (all we use).
+ */
+function ignoreRule(name: string): (file: string) => boolean {
+  const rc = JSON.parse(readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
+    functionDefaultConfig?: { ignore?: string[] };
+    functions?: FunctionEntry[];
+  };
+  const own = rc.functions?.find((f) => f.name === name)?.ignore;
+  const patterns = own ?? rc.functionDefaultConfig?.ignore ?? [];
+  return (file) =>
+    patterns.some((p) => (p.startsWith('*') ? file.endsWith(p.slice(1)) : file === p));
+}
+
 export function measureBundleBytes(functionDirs: Record<string, string>): Record<string, number> {
   const sizes: Record<string, number> = {};
-  for (const [name, dir] of Object.entries(functionDirs)) sizes[name] = folderBytes(dir);
+  for (const [name, dir] of Object.entries(functionDirs)) {
+    sizes[name] = folderBytes(dir, ignoreRule(name));
+  }
   sizes.plainSdk = plainSdkBytes();
   return sizes;
 }

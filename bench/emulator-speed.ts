@@ -8,8 +8,8 @@ import { median, msSince, round } from './lib/stats';
 export interface FunctionsEndpoint {
   /** Base URL of the emulator, e.g. http://127.0.0.1:PORT */
   url: string;
-  /** Base URL of a second emulator serving bench/fixtures/noop-project (host overhead). */
-  noopUrl?: string;
+  /** Base URL of a second emulator serving bench/fixtures/overhead-project (noop, addOne). */
+  overheadUrl?: string;
 }
 
 export interface EmulatorSpeedResult {
@@ -23,6 +23,9 @@ export interface EmulatorSpeedResult {
   ratioNoSync: number;
   /** A function that does nothing: the emulator's own cost per call (HTTP, host, instance). */
   noopP50Ms: number;
+  /** A function doing one add() through the SDK: the emulator's counterpart of the baseline. */
+  addOneP50Ms: number;
+  ratioAddOne: number;
   samples: number;
   users: number;
   throughputConcurrency: number;
@@ -89,14 +92,18 @@ export async function measureEmulatorSpeed(
     const bare: number[] = [];
     const bareNoSync: number[] = [];
     const noop: number[] = [];
-    const noopCall = () => callFunction(endpoint.noopUrl ?? base, 'noop', {}, 'bench-noop');
-    if (endpoint.noopUrl) for (let i = 0; i < 20; i += 1) await noopCall();
+    const addOne: number[] = [];
+    const { overheadUrl } = endpoint;
+    const noopCall = () => callFunction(overheadUrl ?? '', 'noop', {}, 'bench-noop');
+    const addOneCall = (n: number) => callFunction(overheadUrl ?? '', 'addOne', { n }, 'bench-add');
+    for (let i = 0; overheadUrl && i < 20; i += 1) await Promise.all([noopCall(), addOneCall(i)]);
     for (let i = 0; i < samples; i += 1) {
       login.push(await timed(() => callFunction(base, 'login', {}, openids[i % users] as string)));
       checkSession.push(await timed(() => check(i)));
       bare.push(await timed(() => postJson(baseline.url, { data: { i } })));
       bareNoSync.push(await timed(() => postJson(noSync.url, { data: { i } })));
-      if (endpoint.noopUrl) noop.push(await timed(noopCall));
+      if (overheadUrl) noop.push(await timed(noopCall));
+      if (overheadUrl) addOne.push(await timed(() => addOneCall(i)));
     }
 
     let n = 0;
@@ -113,6 +120,8 @@ export async function measureEmulatorSpeed(
       baselineNoSyncP50Ms: round(baselineNoSyncP50Ms, 3),
       ratioNoSync: round(loginP50Ms / baselineNoSyncP50Ms, 1),
       noopP50Ms: round(median(noop)),
+      addOneP50Ms: round(median(addOne)),
+      ratioAddOne: round(median(addOne) / baselineP50Ms, 1),
       samples,
       users,
       throughputConcurrency,

@@ -60,7 +60,12 @@ async function emulatorSections(emu: BenchEmulator): Promise<void> {
       await emu.roundTripDeps(),
     );
     report.singleFlight = { concurrentCalls, loginCalls, succeeded };
-    report.details.singleFlight = { totalCallFunctionCalls: totalCalls };
+    // At least 2N + 1: each call fails once, one login, each retries once. More means the
+    // manager retried transient failures (instances starting under load), which is allowed.
+    report.details.singleFlight = {
+      totalCallFunctionCalls: totalCalls,
+      minimum: 2 * concurrentCalls + 1,
+    };
   });
   await section('dbOps', async () => {
     const ops = await measureDbOps(emu.dbOpsDeps());
@@ -117,7 +122,8 @@ async function main(): Promise<void> {
 
   const rows = reportRows(report);
   console.log(`\n${consoleTable(rows)}\n`);
-  if (process.argv.includes('--markdown')) console.log(`${markdownTable(rows)}\n`);
+  // The same table as Markdown, for docs/benchmarks.md.
+  writeFileSync(RESULTS_FILE.replace(/\.json$/, '.md'), `${markdownTable(rows)}\n`);
   for (const [name, message] of Object.entries(report.errors))
     console.log(`not measured: ${name}: ${message}`);
   console.log(

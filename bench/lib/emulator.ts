@@ -14,8 +14,8 @@ import { ROOT } from './paths';
 
 export interface BenchEmulator {
   url: string;
-  /** A second emulator serving a do-nothing function (bench/fixtures/noop-project). */
-  noopUrl: string;
+  /** A second emulator serving bench/fixtures/overhead-project (noop and addOne). */
+  overheadUrl: string;
   roundTripDeps(): Promise<RoundTripDeps>;
   dbOpsDeps(): DbOpsDeps;
   dbScalingDeps(): DbScalingDeps;
@@ -53,10 +53,14 @@ function bridgeFor(url: string, openid: string): CloudCaller {
 export async function startBenchEmulator(): Promise<BenchEmulator> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-emulator-'));
   const emu = await startEmulator({ project: ROOT, dataDir, port: 0 });
-  const noop = await startEmulator({
-    project: path.join(ROOT, 'bench/fixtures/noop-project'),
+  // A second emulator, also on disk, serving the do-nothing and add-one fixture functions.
+  const overheadDir = mkdtempSync(path.join(tmpdir(), 'bench-overhead-'));
+  const overhead = await startEmulator({
+    project: path.join(ROOT, 'bench/fixtures/overhead-project'),
+    dataDir: overheadDir,
     port: 0,
   });
+  await overhead.database.handle({ action: 'database.addCollection', collectionName: 'bench' });
   const stats = withStats(emu.database);
 
   const call = async (name: string, data: object, openid: string) => {
@@ -83,7 +87,7 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
 
   return {
     url: emu.url,
-    noopUrl: noop.url,
+    overheadUrl: overhead.url,
     async roundTripDeps() {
       return {
         cloudFor: (openid) => bridgeFor(emu.url, openid),
@@ -111,7 +115,8 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
     }),
     dbScalingDeps: () => ({ adminUrl: emu.adminUrl, envId: emu.project.envId, insertMany }),
     async stop() {
-      await noop.stop();
+      await overhead.stop();
+      rmSync(overheadDir, { recursive: true, force: true });
       await emu.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -26,6 +26,8 @@ export interface BenchResults {
     baselineNoSyncP50Ms?: number;
     ratioNoSync?: number;
     noopP50Ms?: number;
+    addOneP50Ms?: number;
+    ratioAddOne?: number;
   } | null;
   dbScaling: {
     getById: Record<'1000' | '100000', number>;
