@@ -50,6 +50,7 @@ export class FunctionHost {
   private readonly pools = new Map<string, InstancePool>();
   /** Running invocations: request id -> function name and collected output. */
   private readonly running = new Map<string, { functionName: string; logs: InvocationLogLine[] }>();
+  private stopped = false;
 
   constructor(private readonly options: FunctionHostOptions) {}
 
@@ -72,6 +73,7 @@ export class FunctionHost {
   }
 
   async invoke(name: string, data: unknown, identity: CallerIdentity): Promise<CallOutcome> {
+    if (this.stopped) return { ok: false, ...executeFail('the emulator is stopping', 503) };
     const fn = findFunction(this.options.project, name);
     if (!fn) return { ok: false, ...functionNotFound(name, this.options.project.functionRoot) };
     const { file } = handlerLocation(fn);
@@ -92,6 +94,7 @@ export class FunctionHost {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.all([...this.pools.values()].map((pool) => pool.stop()));
     this.pools.clear();
   }

@@ -49,7 +49,8 @@ export class Router {
       const found = compiled.regex.exec(path);
       if (!found) continue;
       if (!compiled.methods.includes(method as HttpMethod)) {
-        allowed.push(...compiled.methods);
+        // A catch-all (`/*`, the console's static files) does not make every path a 405.
+        if (!compiled.names.includes('*')) allowed.push(...compiled.methods);
         continue;
       }
       const params: Record<string, string> = {};
