@@ -17,7 +17,11 @@ describe('emulator console in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    emu = await startEmulator({ project: path.resolve(__dirname, '../..'), inMemory: true, port: 0 });
+    emu = await startEmulator({
+      project: path.resolve(__dirname, '../..'),
+      inMemory: true,
+      port: 0,
+    });
     browser = await openBrowser();
     browser.page.on('pageerror', (error) => pageErrors.push(error.message));
     ui = new ConsolePage(browser.page);
@@ -85,11 +89,16 @@ describe('emulator console in Chromium', () => {
     // 7. every call is in the live log, newest first, with OPENID and outcome.
     await ui.tab('functions');
     const log = browser.page.getByTestId('invocations').locator('.el-table__body');
-    const text = await waitForText(log, (t) => (t.match(new RegExp(openid, 'g')) ?? []).length >= 3);
+    const text = await waitForText(
+      log,
+      (t) => (t.match(new RegExp(openid, 'g')) ?? []).length >= 3,
+    );
     expect(text.indexOf('checkSession')).toBeLessThan(text.indexOf('updateUserInfo'));
     expect(text).toContain('SESSION_INVALID');
     await log.locator('.el-table__expand-icon').first().click();
-    await waitForText(browser.page.locator('.el-table__expanded-cell').first(), (t) => t.includes('"token"'));
+    await waitForText(browser.page.locator('.el-table__expanded-cell').first(), (t) =>
+      t.includes('"token"'),
+    );
     await snap(browser.page, '06-invocation-log');
 
     expect(pageErrors).toEqual([]);
@@ -101,7 +110,11 @@ describe('emulator console in Chromium', () => {
       const who = `oDocsScreenshotUser00000000${i}`;
       const login = await emu.callFunction('login', {}, { openid: who });
       const token = (login.result as { data: { token: string } }).data.token;
-      await emu.callFunction('updateUserInfo', { token, profile: { nickName, city: '深圳' } }, { openid: who });
+      await emu.callFunction(
+        'updateUserInfo',
+        { token, profile: { nickName, city: '深圳' } },
+        { openid: who },
+      );
     }
     await ui.tab('functions');
     await ui.tab('data');
@@ -110,7 +123,10 @@ describe('emulator console in Chromium', () => {
     await ui.waitForDocuments((t) => names.every((n) => t.includes(n)));
     await browser.page.mouse.move(0, 0);
     // No leftover toast ("已删除") in the picture.
-    await browser.page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 10000 });
+    await browser.page
+      .locator('.el-message')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10000 });
     const file = await snap(browser.page, 'console-1280x800');
     // `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes the committed picture.
     if (process.env.UPDATE_SCREENSHOTS === '1') {
@@ -121,7 +137,11 @@ describe('emulator console in Chromium', () => {
   });
 
   test('a narrow window keeps every tab usable without page-wide horizontal scrolling', async () => {
-    const users = (await emu.database.handle({ action: 'database.calculateDocument', collectionName: 'users', queryType: 'WHERE' })) as {
+    const users = (await emu.database.handle({
+      action: 'database.calculateDocument',
+      collectionName: 'users',
+      queryType: 'WHERE',
+    })) as {
       data: { total: number };
     };
     expect(users.data.total).toBeGreaterThan(0);
@@ -131,11 +151,15 @@ describe('emulator console in Chromium', () => {
         await narrow.page.goto(`${emu.url}/#/${tab}`);
         await narrow.page.locator(`#tab-${tab}.is-active`).waitFor();
         if (tab === 'data') {
-          await waitForText(narrow.page.getByTestId('pager'), (t) => t.includes(`共 ${users.data.total} 条`));
+          await waitForText(narrow.page.getByTestId('pager'), (t) =>
+            t.includes(`共 ${users.data.total} 条`),
+          );
         } else {
           await narrow.page.waitForTimeout(300);
         }
-        const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const overflow = await narrow.page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
         expect({ tab, overflow }).toEqual({ tab, overflow: 0 });
         await snap(narrow.page, `narrow-${tab}`);
       }

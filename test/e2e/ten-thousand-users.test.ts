@@ -41,19 +41,32 @@ describe('console with 10,000 users', () => {
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
-    emu = await startEmulator({ project: path.resolve(__dirname, '../..'), inMemory: true, port: 0 });
+    emu = await startEmulator({
+      project: path.resolve(__dirname, '../..'),
+      inMemory: true,
+      port: 0,
+    });
     // Seeded through the database's protocol entry point, as wx-server-sdk would add them.
     await emu.database.handle({ action: 'database.addCollection', collectionName: 'users' });
     for (let start = 0; start < USERS; start += BATCH) {
-      const docs = Array.from({ length: BATCH }, (_, k) => EJSON.stringify(user(start + k), { relaxed: false }));
-      const reply = await emu.database.handle({ action: 'database.insertDocument', collectionName: 'users', data: docs });
+      const docs = Array.from({ length: BATCH }, (_, k) =>
+        EJSON.stringify(user(start + k), { relaxed: false }),
+      );
+      const reply = await emu.database.handle({
+        action: 'database.insertDocument',
+        collectionName: 'users',
+        data: docs,
+      });
       expect(reply).not.toHaveProperty('code');
     }
     browser = await openBrowser();
   });
   afterAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(path.join(ARTIFACTS, 'console-10k-users.json'), `${JSON.stringify(timings, null, 2)}\n`);
+    writeFileSync(
+      path.join(ARTIFACTS, 'console-10k-users.json'),
+      `${JSON.stringify(timings, null, 2)}\n`,
+    );
     console.log(`console with ${USERS} users (ms): ${JSON.stringify(timings)}`);
     await browser?.close();
     await emu?.stop();
@@ -100,7 +113,9 @@ describe('console with 10,000 users', () => {
 
   test('filter one user out of 10,000', async () => {
     await timed('filterOne', async () => {
-      await page().getByTestId('filter').fill(JSON.stringify({ nickName: '用户7777' }));
+      await page()
+        .getByTestId('filter')
+        .fill(JSON.stringify({ nickName: '用户7777' }));
       await page().getByTestId('apply-filter').click();
       await waitForText(pager(), (t) => t.includes('共 1 条'));
     });

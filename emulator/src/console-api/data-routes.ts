@@ -104,7 +104,10 @@ export function addDataRoutes(router: Router, { database }: ConsoleDeps): void {
   });
 
   router.add('DELETE', '/api/collections/:name/documents/:id', async ({ params }) => {
-    const data = await callProtocol(database, { action: 'database.removeDocument', ...byId(params) });
+    const data = await callProtocol(database, {
+      action: 'database.removeDocument',
+      ...byId(params),
+    });
     const response: DeletedResponse = { deleted: Number(data.deleted ?? 0) };
     return response;
   });

@@ -19,7 +19,9 @@ const NEEDED = [
  * the console's methods too. Checked once at start so a missing method fails loudly, not per call.
  */
 export function consoleDatabase(database: EmulatorDatabase): ConsoleDatabase {
-  const missing = NEEDED.filter((name) => typeof (database as unknown as Record<string, unknown>)[name] !== 'function');
+  const missing = NEEDED.filter(
+    (name) => typeof (database as unknown as Record<string, unknown>)[name] !== 'function',
+  );
   if (missing.length > 0) {
     throw new Error(`console API: the database lacks ${missing.join(', ')}`);
   }

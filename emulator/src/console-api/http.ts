@@ -68,7 +68,12 @@ export function statusOfCode(code: string): number {
 
 export function sendError(res: ServerResponse, error: unknown): void {
   // The database module throws errors carrying a protocol code (e.g. a bad import folder).
-  if (!(error instanceof HttpError) && error instanceof Error && 'code' in error && typeof error.code === 'string') {
+  if (
+    !(error instanceof HttpError) &&
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string'
+  ) {
     error = new HttpError(statusOfCode(error.code), error.code, error.message);
   }
   if (error instanceof HttpError) {

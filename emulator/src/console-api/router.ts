@@ -44,7 +44,8 @@ export class Router {
     const found = candidates.find((c) => c.route.method === req.method);
     try {
       if (!found) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} not allowed here`);
-      const body = req.method === 'POST' || req.method === 'PUT' ? await readJsonBody(req) : undefined;
+      const body =
+        req.method === 'POST' || req.method === 'PUT' ? await readJsonBody(req) : undefined;
       const input: RouteInput = { params: found.params, query: url.searchParams, body, req, res };
       const result = await found.route.handler(input);
       if (result !== undefined) sendJson(res, 200, result);

@@ -17,7 +17,8 @@ export const consoleApiRoutes: RouteModule = (ctx) => {
   const api = createConsoleApi({
     database: consoleDatabase(ctx.database),
     events: ctx.events,
-    listFunctions: () => ctx.functions.list().map((fn) => ({ name: fn.name, config: toJson(fn.raw) as JsonObject })),
+    listFunctions: () =>
+      ctx.functions.list().map((fn) => ({ name: fn.name, config: toJson(fn.raw) as JsonObject })),
     callFunction: (name, data, { openid }) => simulateCall(ctx, name, data, openid),
     projectDir: ctx.project.dir,
     storage: consoleStorage(ctx),
@@ -35,20 +36,27 @@ export const consoleApiRoutes: RouteModule = (ctx) => {
     {
       method: ['GET', 'HEAD'],
       path: '/*',
-      handler: (req, res, match) => serveConsoleFile(ctx.consoleDir, match.params['*'] ?? '', req, res),
+      handler: (req, res, match) =>
+        serveConsoleFile(ctx.consoleDir, match.params['*'] ?? '', req, res),
     },
   ];
 };
 
 /** A call as the mini program `wx.cloud.callFunction` makes it, as `openid`. */
-async function simulateCall(ctx: EmulatorContext, name: string, data: unknown, openid: string): Promise<unknown> {
+async function simulateCall(
+  ctx: EmulatorContext,
+  name: string,
+  data: unknown,
+  openid: string,
+): Promise<unknown> {
   const outcome = await ctx.functions.invoke(name, data, {
     openid,
     appid: DEFAULT_APPID,
     clientIp: '127.0.0.1',
     source: 'wx_client',
   });
-  if (outcome.ok) return { result: JSON.parse(outcome.resultJson) as unknown, requestID: outcome.requestId };
+  if (outcome.ok)
+    return { result: JSON.parse(outcome.resultJson) as unknown, requestID: outcome.requestId };
   throw Object.assign(new Error(outcome.errMsg), {
     errCode: outcome.errCode,
     errMsg: outcome.errMsg,

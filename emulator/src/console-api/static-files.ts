@@ -28,11 +28,16 @@ export async function serveConsoleFile(
   const wanted = relative === '' ? 'index.html' : relative;
   const file = path.resolve(consoleDir, wanted);
   // Never outside the console folder (`/../../etc/passwd`).
-  if (file !== consoleDir && !file.startsWith(consoleDir + path.sep)) return sendText(res, 404, 'not found');
+  if (file !== consoleDir && !file.startsWith(consoleDir + path.sep))
+    return sendText(res, 404, 'not found');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
     if (wanted === 'index.html') {
-      return sendText(res, 503, `控制台尚未构建 / console not built: run "npm run build" (looked in ${consoleDir})`);
+      return sendText(
+        res,
+        503,
+        `控制台尚未构建 / console not built: run "npm run build" (looked in ${consoleDir})`,
+      );
     }
     return sendText(res, 404, 'not found');
   }
@@ -41,12 +46,17 @@ export async function serveConsoleFile(
     'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': body.length,
     // Vite puts a content hash in every asset name; index.html must always be fetched fresh.
-    'cache-control': wanted.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': wanted.startsWith('assets/')
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -20,7 +20,9 @@ export function consoleStorage(ctx: EmulatorContext): ConsoleStorage | undefined
     async list(): Promise<StorageFileInfo[]> {
       const listed = await list.call(service);
       const files = (Array.isArray(listed) ? listed : []).filter(isRecord).map(toInfo);
-      const urls = await service.tempUrls(files.map((f) => ({ fileID: f.fileID, maxAge: PREVIEW_MAX_AGE_SECONDS })));
+      const urls = await service.tempUrls(
+        files.map((f) => ({ fileID: f.fileID, maxAge: PREVIEW_MAX_AGE_SECONDS })),
+      );
       return files.map((file, i) => {
         const url = urls[i]?.tempFileURL;
         return url ? { ...file, url } : file;
@@ -31,8 +33,17 @@ export function consoleStorage(ctx: EmulatorContext): ConsoleStorage | undefined
 
 function toInfo(item: Record<string, unknown>): StorageFileInfo {
   const fileID = typeof item.fileID === 'string' ? item.fileID : '';
-  const path = typeof item.cloudPath === 'string' ? item.cloudPath : typeof item.path === 'string' ? item.path : fileID;
-  const info: StorageFileInfo = { fileID, path, size: typeof item.size === 'number' ? item.size : 0 };
+  const path =
+    typeof item.cloudPath === 'string'
+      ? item.cloudPath
+      : typeof item.path === 'string'
+        ? item.path
+        : fileID;
+  const info: StorageFileInfo = {
+    fileID,
+    path,
+    size: typeof item.size === 'number' ? item.size : 0,
+  };
   if (typeof item.contentType === 'string') info.contentType = item.contentType;
   if (typeof item.uploadedAt === 'number') info.uploadedAt = item.uploadedAt;
   return info;

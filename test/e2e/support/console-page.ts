@@ -35,7 +35,10 @@ export class ConsolePage {
   }
 
   async setRequest(data: unknown): Promise<void> {
-    await this.page.getByTestId('request').locator('textarea').fill(JSON.stringify(data, null, 2));
+    await this.page
+      .getByTestId('request')
+      .locator('textarea')
+      .fill(JSON.stringify(data, null, 2));
   }
 
   /** Calls the chosen function and returns what the page shows for this call. */
@@ -77,7 +80,9 @@ export class ConsolePage {
     await this.page.getByTestId('open-document').first().click();
     const dialog = this.page.locator('.el-dialog');
     const editor = dialog.locator('textarea');
-    await waitUntil('the document is loaded', async () => (await editor.inputValue()).includes('"_id"'));
+    await waitUntil('the document is loaded', async () =>
+      (await editor.inputValue()).includes('"_id"'),
+    );
     await this.page.getByTestId('delete-document').click();
     await this.page.locator('.el-message-box').getByRole('button', { name: '删除' }).click();
     await dialog.waitFor({ state: 'hidden' });

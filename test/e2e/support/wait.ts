@@ -18,11 +18,17 @@ export async function waitForText(
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for text; last seen: ${JSON.stringify(last.slice(0, 300))}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for text; last seen: ${JSON.stringify(last.slice(0, 300))}`,
+  );
 }
 
 /** Polls `check` until it resolves true (bounded by `timeoutMs`). */
-export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 15000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -8,7 +8,13 @@ interface Page {
 }
 
 const docs = [
-  { _id: 'u1', nickName: 'Ann', loginCount: 1, profile: { city: '上海', tags: ['x'] }, at: new Date('2024-01-01T00:00:00Z') },
+  {
+    _id: 'u1',
+    nickName: 'Ann',
+    loginCount: 1,
+    profile: { city: '上海', tags: ['x'] },
+    at: new Date('2024-01-01T00:00:00Z'),
+  },
   { _id: 'u2', nickName: 'Bob', loginCount: 5, profile: { city: '北京' } },
   { _id: 'u3', nickName: 'Cat', loginCount: 9, profile: { city: '上海', extra: true } },
 ];
@@ -42,17 +48,26 @@ describe('console API: collections and documents', () => {
   });
 
   test('operators, sorting and paging', async () => {
-    const page = await h.api<Page>('GET', query({ loginCount: { $gte: 5 } }, '&sort=loginCount&order=desc&limit=1'));
+    const page = await h.api<Page>(
+      'GET',
+      query({ loginCount: { $gte: 5 } }, '&sort=loginCount&order=desc&limit=1'),
+    );
     expect(page.body).toMatchObject({ total: 2, offset: 0, limit: 1 });
     expect(page.body.documents.map((d) => d._id)).toEqual(['u3']);
-    const next = await h.api<Page>('GET', query({ loginCount: { $gte: 5 } }, '&sort=loginCount&order=desc&limit=1&offset=1'));
+    const next = await h.api<Page>(
+      'GET',
+      query({ loginCount: { $gte: 5 } }, '&sort=loginCount&order=desc&limit=1&offset=1'),
+    );
     expect(next.body.documents.map((d) => d._id)).toEqual(['u2']);
     const all = await h.api<Page>('GET', '/api/collections/people/documents?limit=5000');
     expect(all.body.limit).toBe(1000); // clamped to the protocol's maximum
   });
 
   test('dates come back as readable relaxed Extended JSON and can be filtered on', async () => {
-    const reply = await h.api<Page>('GET', query({ at: { $gte: { $date: '2023-12-31T00:00:00Z' } } }));
+    const reply = await h.api<Page>(
+      'GET',
+      query({ at: { $gte: { $date: '2023-12-31T00:00:00Z' } } }),
+    );
     expect(reply.body.documents).toHaveLength(1);
     expect(reply.body.documents[0]?.at).toEqual({ $date: '2024-01-01T00:00:00Z' });
   });
@@ -67,28 +82,54 @@ describe('console API: collections and documents', () => {
   });
 
   test('get, replace and delete one document', async () => {
-    const got = await h.api<{ document: Record<string, unknown> }>('GET', '/api/collections/people/documents/u2');
-    expect(got.body.document).toEqual({ _id: 'u2', nickName: 'Bob', loginCount: 5, profile: { city: '北京' } });
+    const got = await h.api<{ document: Record<string, unknown> }>(
+      'GET',
+      '/api/collections/people/documents/u2',
+    );
+    expect(got.body.document).toEqual({
+      _id: 'u2',
+      nickName: 'Bob',
+      loginCount: 5,
+      profile: { city: '北京' },
+    });
 
-    const edited = { ...got.body.document, nickName: 'Bobby', seen: { $date: '2025-05-05T05:05:05.000Z' } };
-    expect((await h.api('PUT', '/api/collections/people/documents/u2', edited)).body).toEqual({ updated: 1 });
+    const edited = {
+      ...got.body.document,
+      nickName: 'Bobby',
+      seen: { $date: '2025-05-05T05:05:05.000Z' },
+    };
+    expect((await h.api('PUT', '/api/collections/people/documents/u2', edited)).body).toEqual({
+      updated: 1,
+    });
     // The change is visible to functions: read back through the admin protocol as canonical EJSON.
     const raw = await h.rawDocuments('people');
-    expect(raw.find((d) => d.includes('"u2"'))).toContain('"seen":{"$date":{"$numberLong":"1746421505000"}}');
+    expect(raw.find((d) => d.includes('"u2"'))).toContain(
+      '"seen":{"$date":{"$numberLong":"1746421505000"}}',
+    );
 
-    expect((await h.api('DELETE', '/api/collections/people/documents/u2')).body).toEqual({ deleted: 1 });
-    const gone = await h.api<{ error: { code: string } }>('GET', '/api/collections/people/documents/u2');
+    expect((await h.api('DELETE', '/api/collections/people/documents/u2')).body).toEqual({
+      deleted: 1,
+    });
+    const gone = await h.api<{ error: { code: string } }>(
+      'GET',
+      '/api/collections/people/documents/u2',
+    );
     expect(gone.status).toBe(404);
     expect((await h.api<Page>('GET', '/api/collections/people/documents')).body.total).toBe(2);
   });
 
   test('create and drop a collection', async () => {
     expect((await h.api('POST', '/api/collections', { name: 'made' })).status).toBe(200);
-    const dup = await h.api<{ error: { code: string } }>('POST', '/api/collections', { name: 'made' });
+    const dup = await h.api<{ error: { code: string } }>('POST', '/api/collections', {
+      name: 'made',
+    });
     expect(dup.status).toBe(409);
     expect((await h.api<Page>('GET', '/api/collections/made/documents')).body.total).toBe(0);
     expect((await h.api('DELETE', '/api/collections/made')).status).toBe(200);
-    const missing = await h.api<{ error: { code: string } }>('GET', '/api/collections/made/documents');
+    const missing = await h.api<{ error: { code: string } }>(
+      'GET',
+      '/api/collections/made/documents',
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
   });

@@ -53,7 +53,12 @@ describe('console API: export now, import, reset', () => {
     );
     expect(exported.status).toBe(200);
     expect(exported.body.dir).toBe(dir);
-    expect(readdirSync(dir).sort()).toEqual(['empty.jsonl', 'manifest.json', 'sessions.jsonl', 'users.jsonl']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'empty.jsonl',
+      'manifest.json',
+      'sessions.jsonl',
+      'users.jsonl',
+    ]);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
       collections: { name: string; count: number }[];
     };
@@ -63,10 +68,14 @@ describe('console API: export now, import, reset', () => {
       ['users', 2],
     ]);
     // One canonical Extended JSON document per line.
-    expect(readFileSync(path.join(dir, 'users.jsonl'), 'utf8')).toContain('"$date":{"$numberLong":"1709210096789"}');
+    expect(readFileSync(path.join(dir, 'users.jsonl'), 'utf8')).toContain(
+      '"$date":{"$numberLong":"1709210096789"}',
+    );
 
     expect((await h.api('POST', '/api/reset')).status).toBe(200);
-    expect((await h.api<{ collections: unknown[] }>('GET', '/api/collections')).body.collections).toEqual([]);
+    expect(
+      (await h.api<{ collections: unknown[] }>('GET', '/api/collections')).body.collections,
+    ).toEqual([]);
 
     expect((await h.api('POST', '/api/import', { dir })).status).toBe(200);
     expect(await snapshot()).toEqual(before);
@@ -101,7 +110,9 @@ describe('console API: export now, import, reset', () => {
 
   test('importing a folder that is not an export is refused with 400 and keeps the data', async () => {
     const countBefore = (await h.rawDocuments('users')).length;
-    const reply = await h.api<{ error: { code: string } }>('POST', '/api/import', { dir: path.join(tmp, 'nothing') });
+    const reply = await h.api<{ error: { code: string } }>('POST', '/api/import', {
+      dir: path.join(tmp, 'nothing'),
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('INVALID_PARAM');
     expect(await h.rawDocuments('users')).toHaveLength(countBefore);
@@ -115,7 +126,9 @@ describe('console API: export now, import, reset', () => {
     expect(before.body.collections.length).toBeGreaterThan(0);
 
     expect((await h.api('POST', '/api/reset')).body).toEqual({ ok: true });
-    expect((await h.api<{ collections: unknown[] }>('GET', '/api/collections')).body.collections).toEqual([]);
+    expect(
+      (await h.api<{ collections: unknown[] }>('GET', '/api/collections')).body.collections,
+    ).toEqual([]);
     const stats = await h.api<{ calls: number }>('GET', '/api/stats');
     // Listing collections reads the store directly, so nothing has been counted since the reset.
     expect(stats.body.calls).toBe(0);

@@ -7,10 +7,17 @@ interface Faults {
 interface Stats {
   calls: number;
   byAction: Record<string, number>;
-  byInvocation: Record<string, { functionName?: string; calls: number; byAction: Record<string, number> }>;
+  byInvocation: Record<
+    string,
+    { functionName?: string; calls: number; byAction: Record<string, number> }
+  >;
 }
 
-const countUsers = { action: 'database.calculateDocument', collectionName: 'users', queryType: 'WHERE' };
+const countUsers = {
+  action: 'database.calculateDocument',
+  collectionName: 'users',
+  queryType: 'WHERE',
+};
 
 describe('console API: fault injection and statistics', () => {
   let h: ConsoleHarness;
@@ -26,7 +33,10 @@ describe('console API: fault injection and statistics', () => {
   });
 
   test('faults are off at start and switch on and off at runtime', async () => {
-    expect((await h.api<Faults>('GET', '/api/faults')).body).toEqual({ latencyMs: 0, faultRate: 0 });
+    expect((await h.api<Faults>('GET', '/api/faults')).body).toEqual({
+      latencyMs: 0,
+      faultRate: 0,
+    });
     await h.api('POST', '/api/collections', { name: 'users' });
 
     const on = await h.api<Faults>('PUT', '/api/faults', { faultRate: 1 });
@@ -70,12 +80,19 @@ describe('console API: fault injection and statistics', () => {
       const reply = await h.api<{ error: { code: string } }>('PUT', '/api/faults', body);
       expect(reply.status).toBe(400);
     }
-    expect((await h.api<Faults>('GET', '/api/faults')).body).toEqual({ latencyMs: 0, faultRate: 0 });
+    expect((await h.api<Faults>('GET', '/api/faults')).body).toEqual({
+      latencyMs: 0,
+      faultRate: 0,
+    });
   });
 
   test('statistics count database calls per action and per function invocation', async () => {
     expect((await h.api('DELETE', '/api/stats')).status).toBe(200);
-    expect((await h.api<Stats>('GET', '/api/stats')).body).toEqual({ calls: 0, byAction: {}, byInvocation: {} });
+    expect((await h.api<Stats>('GET', '/api/stats')).body).toEqual({
+      calls: 0,
+      byAction: {},
+      byInvocation: {},
+    });
 
     const login = await h.emu.callFunction('login', {}, { openid: 'o-stats-1' });
     expect(login.ok).toBe(true);

@@ -35,7 +35,8 @@ async function readEvents(body: ReadableStream<Uint8Array>, count: number): Prom
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const data = block.split('\n').find((line) => line.startsWith('data: '));
-      if (block.includes('event: invocation') && data) events.push(JSON.parse(data.slice(6)) as Invocation);
+      if (block.includes('event: invocation') && data)
+        events.push(JSON.parse(data.slice(6)) as Invocation);
     }
   }
   await reader.cancel();
@@ -53,9 +54,14 @@ describe('console API: functions, simulate, invocation log', () => {
   });
 
   test('lists the project functions with their merged configuration', async () => {
-    const reply = await h.api<{ functions: { name: string; config: Record<string, unknown> }[] }>('GET', '/api/functions');
+    const reply = await h.api<{ functions: { name: string; config: Record<string, unknown> }[] }>(
+      'GET',
+      '/api/functions',
+    );
     const names = reply.body.functions.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['login', 'checkSession', 'updateUserInfo', 'logout']));
+    expect(names).toEqual(
+      expect.arrayContaining(['login', 'checkSession', 'updateUserInfo', 'logout']),
+    );
     const cleanup = reply.body.functions.find((f) => f.name === 'cleanupSessions');
     expect(cleanup?.config).toMatchObject({ timeout: 60, runtime: 'Nodejs18.15' });
   });
@@ -70,7 +76,10 @@ describe('console API: functions, simulate, invocation log', () => {
     expect(login.body.ok).toBe(true);
     const token = login.body.result?.data?.token;
     expect(typeof token).toBe('string');
-    const check = await h.api<CallReply>('POST', '/api/functions/checkSession/call', { openid, data: { token } });
+    const check = await h.api<CallReply>('POST', '/api/functions/checkSession/call', {
+      openid,
+      data: { token },
+    });
     expect(check.body.result).toMatchObject({ ok: true });
 
     const events = await streamed;
@@ -80,25 +89,42 @@ describe('console API: functions, simulate, invocation log', () => {
     ]);
     expect(events[0]?.requestId).toBe(login.body.requestId);
 
-    const log = await h.api<{ invocations: Invocation[]; lastSeq: number }>('GET', '/api/invocations');
-    expect(log.body.invocations.map((i) => i.requestId)).toEqual([login.body.requestId, check.body.requestId]);
-    const after = await h.api<{ invocations: Invocation[] }>('GET', `/api/invocations?after=${log.body.lastSeq - 1}`);
+    const log = await h.api<{ invocations: Invocation[]; lastSeq: number }>(
+      'GET',
+      '/api/invocations',
+    );
+    expect(log.body.invocations.map((i) => i.requestId)).toEqual([
+      login.body.requestId,
+      check.body.requestId,
+    ]);
+    const after = await h.api<{ invocations: Invocation[] }>(
+      'GET',
+      `/api/invocations?after=${log.body.lastSeq - 1}`,
+    );
     expect(after.body.invocations).toHaveLength(1);
 
     // The user record makes this OPENID known, labelled as a user.
-    const known = await h.api<{ openids: { openid: string; source: string }[] }>('GET', '/api/openids');
+    const known = await h.api<{ openids: { openid: string; source: string }[] }>(
+      'GET',
+      '/api/openids',
+    );
     expect(known.body.openids).toContainEqual({ openid, source: 'users' });
   });
 
   test('a failing call reports its errCode; a missing OPENID is refused', async () => {
-    const missing = await h.api<CallReply>('POST', '/api/functions/noSuchFunction/call', { openid: 'o-x', data: {} });
+    const missing = await h.api<CallReply>('POST', '/api/functions/noSuchFunction/call', {
+      openid: 'o-x',
+      data: {},
+    });
     expect(missing.body).toMatchObject({ ok: false, errCode: -504001 });
     expect(missing.body.errMsg).toMatch(/not found/);
     const noOpenid = await h.api('POST', '/api/functions/login/call', { data: {} });
     expect(noOpenid.status).toBe(400);
 
     expect((await h.api('DELETE', '/api/invocations')).status).toBe(200);
-    expect((await h.api<{ invocations: unknown[] }>('GET', '/api/invocations')).body.invocations).toEqual([]);
+    expect(
+      (await h.api<{ invocations: unknown[] }>('GET', '/api/invocations')).body.invocations,
+    ).toEqual([]);
   });
 
   test('stop() ends open event streams instead of hanging', async () => {

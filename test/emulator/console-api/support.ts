@@ -9,7 +9,11 @@ export interface ApiReply<T> {
 
 export interface ConsoleHarness {
   emu: RunningEmulator;
-  api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiReply<T>>;
+  api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiReply<T>>;
   /** One admin protocol call, as wx-server-sdk would send it. */
   admin(body: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Every document of a collection as canonical EJSON strings, in natural order. */
@@ -48,7 +52,11 @@ export async function startHarness(): Promise<ConsoleHarness> {
 }
 
 /** Inserts documents (BSON values allowed) through the admin protocol, like `add({data})`. */
-export async function seed(h: ConsoleHarness, collection: string, docs: Record<string, unknown>[]): Promise<void> {
+export async function seed(
+  h: ConsoleHarness,
+  collection: string,
+  docs: Record<string, unknown>[],
+): Promise<void> {
   await h.admin({ action: 'database.addCollection', collectionName: collection });
   const reply = await h.admin({
     action: 'database.insertDocument',

@@ -13,11 +13,19 @@ const scalar: fc.Arbitrary<Json> = fc.oneof(
   fc.constant(null),
 );
 const key = fc.constantFrom('a', 'b', 'nickName', 'profile', 'x_1');
-const operator = fc.record({ $gt: scalar }, { requiredKeys: [] }).chain((o) =>
-  fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }).map((p) => ({ ...o, ...p }) as Json),
-);
+const operator = fc
+  .record({ $gt: scalar }, { requiredKeys: [] })
+  .chain((o) =>
+    fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }).map((p) => ({ ...o, ...p }) as Json),
+  );
 const { value } = fc.letrec<{ value: Json; object: Json }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(scalar, { maxLength: 3 }), operator, tie('object')),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    scalar,
+    fc.array(scalar, { maxLength: 3 }),
+    operator,
+    tie('object'),
+  ),
   object: fc.dictionary(key, tie('value'), { maxKeys: 3 }),
 }));
 const filter = fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 });
@@ -33,7 +41,9 @@ describe('console filter encoding', () => {
     fc.assert(
       fc.property(filter, (query) => {
         const ours = encodeWhere(JSON.stringify(query));
-        expect(ours === undefined ? undefined : (JSON.parse(ours) as unknown)).toEqual(sdkEncode(query));
+        expect(ours === undefined ? undefined : (JSON.parse(ours) as unknown)).toEqual(
+          sdkEncode(query),
+        );
       }),
       { numRuns: 300 },
     );

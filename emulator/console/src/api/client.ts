@@ -42,7 +42,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as ApiError | null)?.error;
-    throw new ApiRequestError(response.status, error?.code ?? 'HTTP_' + response.status, error?.message ?? response.statusText);
+    throw new ApiRequestError(
+      response.status,
+      error?.code ?? 'HTTP_' + response.status,
+      error?.message ?? response.statusText,
+    );
   }
   return payload as T;
 }
@@ -62,7 +66,11 @@ export const api = {
   createCollection: (name: string) => request<OkResponse>('POST', 'collections', { name }),
   dropCollection: (name: string) => request<OkResponse>('DELETE', `collections/${seg(name)}`),
   documents(name: string, q: DocumentQuery) {
-    const params = new URLSearchParams({ filter: q.filter, offset: String(q.offset), limit: String(q.limit) });
+    const params = new URLSearchParams({
+      filter: q.filter,
+      offset: String(q.offset),
+      limit: String(q.limit),
+    });
     if (q.sort) params.set('sort', q.sort);
     if (q.order) params.set('order', q.order);
     return request<DocumentsResponse>('GET', `collections/${seg(name)}/documents?${params}`);

@@ -36,13 +36,19 @@ export function formatCell(value: JsonValue | undefined, key = '', max = 80): st
 /** `{"$date": "<ISO>"}` or, out of the ISO range, `{"$date": {"$numberLong": "<ms>"}}`. */
 function formatDate(date: JsonValue): string {
   if (typeof date === 'string') return formatTime(Date.parse(date), true);
-  if (isObject(date) && typeof date.$numberLong === 'string') return formatTime(Number(date.$numberLong), true);
+  if (isObject(date) && typeof date.$numberLong === 'string')
+    return formatTime(Number(date.$numberLong), true);
   return JSON.stringify(date);
 }
 
 /** Times stored as epoch milliseconds (`createdAt: 1763758696123`) read as times too. */
 function isEpochMsField(key: string, value: number): boolean {
-  return /(At|Time|time|_at)$/.test(key) && Number.isInteger(value) && value > 946684800000 && value < 4102444800000;
+  return (
+    /(At|Time|time|_at)$/.test(key) &&
+    Number.isInteger(value) &&
+    value > 946684800000 &&
+    value < 4102444800000
+  );
 }
 
 function truncate(text: string, max: number): string {

@@ -21,7 +21,8 @@ export function requestTemplate(name: string, token: string): JsonValue {
 
 /** The token in a successful login envelope (`{ ok: true, data: { token } }`), if any. */
 export function tokenFromLogin(result: JsonValue | undefined): string | null {
-  if (typeof result !== 'object' || result === null || Array.isArray(result) || result.ok !== true) return null;
+  if (typeof result !== 'object' || result === null || Array.isArray(result) || result.ok !== true)
+    return null;
   const data = result.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
   return typeof data.token === 'string' ? data.token : null;

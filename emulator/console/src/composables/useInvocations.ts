@@ -42,7 +42,9 @@ function start(): void {
       const source = new EventSource('./api/invocations/stream');
       source.addEventListener('open', () => (live.value = true));
       source.addEventListener('error', () => (live.value = false));
-      source.addEventListener('invocation', (e) => accept([JSON.parse((e as MessageEvent<string>).data) as InvocationRecord]));
+      source.addEventListener('invocation', (e) =>
+        accept([JSON.parse((e as MessageEvent<string>).data) as InvocationRecord]),
+      );
     });
 }
 
