@@ -157,8 +157,9 @@ describe('emulator console in Chromium', () => {
         } else {
           await narrow.page.waitForTimeout(300);
         }
-        const overflow = await narrow.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
+        // A string expression: the test tsconfig has no DOM types (this runs in the page).
+        const overflow = Number(
+          await narrow.page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
         );
         expect({ tab, overflow }).toEqual({ tab, overflow: 0 });
         await snap(narrow.page, `narrow-${tab}`);
