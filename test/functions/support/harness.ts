@@ -41,6 +41,8 @@ export interface HarnessOptions {
    * instance processes at once needs longer than a real SCF region does). */
   timeoutSeconds?: number;
   maxInstancesPerFunction?: number;
+  /** More function folders to serve, by name (e.g. a probe bundled by the test). */
+  extraFunctions?: Record<string, string>;
 }
 
 export async function startFunctions(
@@ -60,8 +62,11 @@ export async function startFunctions(
     if (options.timeoutSeconds) fn.timeout = options.timeoutSeconds;
     symlinkSync(path.join(functionsDir, fn.name), path.join(root, fn.name), 'dir');
   }
-  rc.functions.push({ name: 'whoami', envVariables: { ...env } });
-  symlinkSync(path.join(examplesDir, 'whoami'), path.join(root, 'whoami'), 'dir');
+  const extra = { whoami: path.join(examplesDir, 'whoami'), ...options.extraFunctions };
+  for (const [name, dir] of Object.entries(extra)) {
+    rc.functions.push({ name, envVariables: { ...env } });
+    symlinkSync(dir, path.join(root, name), 'dir');
+  }
   rc.functionRoot = 'functions';
   writeFileSync(path.join(project, 'cloudbaserc.json'), JSON.stringify(rc, null, 2));
 
