@@ -28,6 +28,8 @@ export class Store {
     this.sql = new BetterSqlite3(file);
     if (!options.inMemory) this.sql.pragma('journal_mode = WAL');
     this.sql.pragma('synchronous = FULL');
+    // Another process on the same data folder (a second emulator, a backup tool): wait, not fail.
+    this.sql.pragma('busy_timeout = 5000');
     this.sql.exec(
       'CREATE TABLE IF NOT EXISTS _collections (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL)',
     );
