@@ -9,6 +9,7 @@ import { measureColdStart } from './cold-start';
 import { measureDbOps } from './db-ops';
 import { measureDbScaling } from './db-scaling';
 import { measureEmulatorSpeed } from './emulator-speed';
+import { updateDocs } from './lib/docs-table';
 import { startBenchEmulator, type BenchEmulator } from './lib/emulator';
 import { builtFunctionDirs, RESULTS_FILE } from './lib/paths';
 import type { BenchReport } from './lib/results';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   console.log(`\n${consoleTable(rows)}\n`);
   // The same table as Markdown, for docs/benchmarks.md.
   writeFileSync(RESULTS_FILE.replace(/\.json$/, '.md'), `${markdownTable(rows)}\n`);
+  if (process.argv.includes('--update-docs')) updateDocs(report, markdownTable(rows));
   for (const [name, message] of Object.entries(report.errors))
     console.log(`not measured: ${name}: ${message}`);
   console.log(
