@@ -29,6 +29,7 @@ import {
   type CallerIdentity,
 } from './invocation-env';
 import { InstancePool } from './pool';
+import { reportInvocation } from './report';
 
 export interface FunctionHostOptions {
   project: ProjectConfig;
@@ -49,7 +50,10 @@ export type CallOutcome =
 export class FunctionHost {
   private readonly pools = new Map<string, InstancePool>();
   /** Running invocations: request id -> function name and collected output. */
-  private readonly running = new Map<string, { functionName: string; logs: InvocationLogLine[] }>();
+  private readonly running = new Map<
+    string,
+    { functionName: string; identity: CallerIdentity; logs: InvocationLogLine[] }
+  >();
   private stopped = false;
 
   constructor(private readonly options: FunctionHostOptions) {}
@@ -62,6 +66,11 @@ export class FunctionHost {
   /** The function a running invocation belongs to (for attributing its database calls). */
   functionNameOf(requestId: string): string | undefined {
     return this.running.get(requestId)?.functionName;
+  }
+
+  /** The caller of a running invocation (a function calling another passes it on). */
+  identityOf(requestId: string): CallerIdentity | undefined {
+    return this.running.get(requestId)?.identity;
   }
 
   /** Live instance processes of one function, or of all. */
@@ -82,14 +91,20 @@ export class FunctionHost {
     const startedAt = Date.now();
     const event = eventFor(data, identity);
     const logs: InvocationLogLine[] = [];
-    this.running.set(requestId, { functionName: name, logs });
+    this.running.set(requestId, { functionName: name, identity, logs });
     let outcome: CallOutcome;
     try {
       outcome = await this.run(fn, requestId, event, identity);
     } finally {
       this.running.delete(requestId);
     }
-    this.report(fn.name, requestId, identity.openid, startedAt, event, logs, outcome);
+    const { events, logger } = this.options;
+    reportInvocation(
+      events,
+      logger,
+      { functionName: fn.name, requestId, openid: identity.openid, startedAt, event, logs },
+      outcome,
+    );
     return outcome;
   }
 
@@ -161,38 +176,5 @@ export class FunctionHost {
   ): void {
     this.options.logger.functionOutput(functionName, requestId, level, text);
     if (requestId) this.running.get(requestId)?.logs.push({ time: Date.now(), level, text });
-  }
-
-  private report(
-    functionName: string,
-    requestId: string,
-    openid: string,
-    startedAt: number,
-    event: unknown,
-    logs: InvocationLogLine[],
-    outcome: CallOutcome,
-  ): void {
-    const { events, logger } = this.options;
-    const durationMs = Date.now() - startedAt;
-    const status = outcome.ok ? 'ok' : `failed ${outcome.errCode}`;
-    logger.log(
-      outcome.ok ? 'info' : 'warn',
-      `[${functionName} ${requestId}] ${status} in ${durationMs} ms`,
-    );
-    // Parsing the result only matters to listeners (the console); skip it when nobody listens.
-    if (events.listenerCount('invocation') === 0) return;
-    events.emit('invocation', {
-      requestId,
-      functionName,
-      openid,
-      startedAt,
-      durationMs,
-      ok: outcome.ok,
-      ...(outcome.ok
-        ? { result: JSON.parse(outcome.resultJson) as unknown }
-        : { errCode: outcome.errCode, errMsg: outcome.errMsg }),
-      event,
-      logs,
-    });
   }
 }

@@ -1,9 +1,11 @@
 /**
  * `POST /admin` and `POST /admin/i/<invocationId>`: the TCB admin protocol the real
  * wx-server-sdk speaks (it appends `?env=…&seqId=…`). The per-invocation form attributes each
- * database call to the function invocation that made it.
+ * database call to the function invocation that made it. `cloud.callFunction()` made inside a
+ * function arrives here too and goes to the function host.
  */
 import { handleStorageAction, isStorageAction, storageFor } from '../storage';
+import { INVOKE_FUNCTION_ACTION, invokeFromSdk } from '../functions/invoke-action';
 import { isJsonObject, readJsonBody } from './body';
 import { ERR_INVALID_PARAM, HttpError } from './http-error';
 import { sendJson } from './reply';
@@ -21,6 +23,10 @@ export const adminRoutes: RouteModule = (ctx) => {
       );
     }
     const invocationId = match.params.invocationId;
+    if (body.action === INVOKE_FUNCTION_ACTION) {
+      sendJson(res, 200, await invokeFromSdk(ctx.functions, body, invocationId));
+      return;
+    }
     const callContext = invocationId
       ? { invocationId, functionName: ctx.functions.functionNameOf(invocationId) }
       : {};
