@@ -67,7 +67,7 @@ test('identity does not outlive its call: a later call without a unionid sees no
 });
 
 test('idle instances are reaped after idleTimeoutMs and the next call starts a new one', async () => {
-  const short = await startEmulator({ project: fixtureProject, idleTimeoutMs: 200 });
+  const short = await startEmulator({ project: fixtureProject, idleTimeoutMs: 500 });
   try {
     const first = await short.callFunction('counter', {}, { openid: 'o-reap' });
     const firstPid = (first.result as Counted).pid;
