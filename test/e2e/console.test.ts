@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { openBrowser, snap, type Browser } from './support/browser';
 import { ConsolePage } from './support/console-page';
-import { waitForText } from './support/wait';
+import { waitForText, waitUntil } from './support/wait';
 
 describe('emulator console in Chromium', () => {
   let emu: RunningEmulator;
@@ -102,6 +102,31 @@ describe('emulator console in Chromium', () => {
     await snap(browser.page, '06-invocation-log');
 
     expect(pageErrors).toEqual([]);
+  });
+
+  test('Storage shows an uploaded avatar as an image preview', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = await fetch(`${emu.url}/storage/upload?cloudPath=avatars/e2e.png`, {
+      method: 'PUT',
+      headers: { 'x-wx-openid': 'oE2eStorageUser' },
+      body: png,
+    });
+    expect(upload.status).toBe(200);
+    await ui.tab('storage');
+    const files = browser.page.getByTestId('files');
+    await waitForText(files, (t) => t.includes('avatars/e2e.png') && t.includes('oE2eStorageUser'));
+    const image = files.locator('img').first();
+    await image.waitFor();
+    await waitUntil('the preview image has loaded', async () =>
+      image.evaluate(
+        (img: { complete: boolean; naturalWidth: number }) =>
+          img.complete && img.naturalWidth === 1,
+      ),
+    );
+    await snap(browser.page, '07-storage');
   });
 
   test('a clean 1280x800 view of Data for the docs', async () => {

@@ -108,6 +108,8 @@ export interface StorageFileInfo {
   size: number;
   contentType?: string;
   uploadedAt?: number;
+  /** OPENID of the uploader (empty for uploads by functions). */
+  owner?: string;
   /** A URL the browser can load (for image previews), when the storage module offers one. */
   url?: string;
 }
