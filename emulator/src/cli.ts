@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmulatorStartError } from './config/errors';
 import { repoRoot } from './config/paths';
-import { startEmulator, type StartEmulatorOptions } from './index';
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './index';
 
 const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir <dir> | --in-memory]
   [--project <dir with cloudbaserc.json>] [--env-id <id>] [--import <dir>] [--export-on-exit <dir>]
@@ -86,25 +86,36 @@ function fail(error: unknown): never {
 
 async function main(): Promise<void> {
   const options = parseCliOptions(process.argv.slice(2));
+  // Signals are handled from the start: one arriving while starting stops right after start.
+  const started: { emulator?: RunningEmulator } = {};
+  let stopRequested = false;
+  const stopAndExit = (running: RunningEmulator): void => {
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => fail(error),
+    );
+  };
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopRequested) return;
+    stopRequested = true;
+    process.stdout.write(`${signal}: stopping the emulator\n`);
+    if (started.emulator) stopAndExit(started.emulator);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
   const emulator = await startEmulator(options);
+  started.emulator = emulator;
+  if (stopRequested) {
+    stopAndExit(emulator);
+    return;
+  }
   const fns = emulator.functions.list().map((fn) => fn.name);
   process.stdout.write(`wx-cloud-login emulator listening on ${emulator.url}\n`);
   process.stdout.write(
     `  functions: ${fns.length > 0 ? fns.join(', ') : '(none yet: run npm run build)'}\n`,
   );
   process.stdout.write(`  admin (TCB_CONTEXT_CNFG URL): ${emulator.adminUrl}\n`);
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`${signal}: stopping the emulator\n`);
-    emulator.stop().then(
-      () => process.exit(0),
-      (error: unknown) => fail(error),
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
 main().catch(fail);

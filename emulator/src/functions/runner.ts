@@ -19,7 +19,8 @@ type Callback = (error: unknown, data?: unknown) => void;
 type Handler = (event: unknown, context: unknown, callback: Callback) => unknown;
 
 const args = JSON.parse(process.argv[2] ?? '{}') as RunnerArgs;
-const instanceEnv: NodeJS.ProcessEnv = { ...process.env };
+/** The instance's environment after its module loaded (module-level changes are kept, as in SCF). */
+let instanceEnv: NodeJS.ProcessEnv = { ...process.env };
 let currentRequestId: string | undefined;
 
 function send(message: RunnerMessage, then?: () => void): void {
@@ -173,6 +174,7 @@ async function invoke(loaded: Loaded, message: InvokeMessage): Promise<void> {
 function main(): void {
   captureConsole();
   const loaded = loadHandler();
+  instanceEnv = { ...process.env };
   process.on('message', (message: InvokeMessage) => {
     if (message.type === 'invoke') void invoke(loaded, message);
   });
