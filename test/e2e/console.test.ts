@@ -137,14 +137,14 @@ describe('emulator console in Chromium', () => {
       const token = (login.result as { data: { token: string } }).data.token;
       await emu.callFunction(
         'updateUserInfo',
-        { token, profile: { nickName, city: '深圳' } },
+        { token, profile: { nickName, country: '中国', province: '广东', city: '深圳' } },
         { openid: who },
       );
     }
     await ui.tab('functions');
     await ui.tab('data');
     await ui.openCollection('users');
-    await ui.filter({});
+    await ui.clearFilter();
     await ui.waitForDocuments((t) => names.every((n) => t.includes(n)));
     await browser.page.mouse.move(0, 0);
     // No leftover toast ("已删除") in the picture.

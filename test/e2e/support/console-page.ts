@@ -66,6 +66,11 @@ export class ConsolePage {
     await this.page.getByTestId('apply-filter').click();
   }
 
+  async clearFilter(): Promise<void> {
+    await this.page.getByTestId('filter').fill('');
+    await this.page.getByTestId('apply-filter').click();
+  }
+
   async refresh(): Promise<void> {
     await this.page.getByTestId('refresh').click();
   }

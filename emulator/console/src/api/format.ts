@@ -78,3 +78,17 @@ export function newOpenid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(27));
   return 'o' + Array.from(bytes, (b) => alphabet[b % 64]).join('');
 }
+
+/** Display width of text in "ASCII characters": CJK and other wide characters count twice. */
+function displayLength(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** A column width that fits its header and this page's values, within sane bounds (px). */
+export function columnWidth(col: string, docs: Array<{ [key: string]: JsonValue }>): number {
+  let longest = displayLength(col) + 3; // room for the sort carets
+  for (const doc of docs) longest = Math.max(longest, displayLength(formatCell(doc[col], col, 40)));
+  return Math.min(280, Math.max(72, longest * 7 + 24));
+}
