@@ -15,12 +15,15 @@ import { builtFunctionDirs, RESULTS_FILE } from './lib/paths';
 import type { BenchReport } from './lib/results';
 import { consoleTable, markdownTable, reportRows } from './lib/table';
 import { judgeTargets } from './lib/targets';
+import { measureHandWritten, measureHandWrittenSingleFlight } from './hand-written-flow';
 import { measureRoundTrips, measureSingleFlight } from './round-trips';
 
 const report: BenchReport = {
   coldStart: null,
   bundleBytes: null,
   roundTrips: null,
+  roundTripsHandWritten: null,
+  singleFlightHandWritten: null,
   singleFlight: null,
   dbOps: null,
   emulator: null,
@@ -55,6 +58,11 @@ async function section(name: string, fn: () => Promise<void>): Promise<void> {
 async function emulatorSections(emu: BenchEmulator): Promise<void> {
   await section('roundTrips', async () => {
     report.roundTrips = await measureRoundTrips(await emu.roundTripDeps());
+  });
+  await section('roundTripsHandWritten', async () => {
+    const { cloudFor, revokeAll } = await emu.roundTripDeps();
+    report.roundTripsHandWritten = await measureHandWritten(cloudFor, revokeAll);
+    report.singleFlightHandWritten = await measureHandWrittenSingleFlight(cloudFor, revokeAll);
   });
   await section('singleFlight', async () => {
     const { concurrentCalls, loginCalls, succeeded, totalCalls } = await measureSingleFlight(
@@ -99,9 +107,13 @@ async function main(): Promise<void> {
   });
   await section('coldStart', async () => {
     if (Object.keys(functions).length === 0) throw new Error('no built functions');
-    const { runs, ...figures } = await measureColdStart(functions);
+    const { runs, processMs, ...figures } = await measureColdStart(functions);
     report.coldStart = figures;
-    report.details.coldStart = { runs, definition: 'median require() time in a fresh process' };
+    report.details.coldStart = {
+      runs,
+      definition: 'median require() time in a fresh process',
+      processMs,
+    };
   });
 
   let emu: BenchEmulator | undefined;

@@ -15,6 +15,9 @@ export interface BenchResults {
     expiredSession: number;
     revokedSession: number;
   } | null;
+  /** The seed articles' hand-written flow, same scenarios (callFunction and wx.login counts). */
+  roundTripsHandWritten?: Record<string, { callFunction: number; wxLogin: number }> | null;
+  singleFlightHandWritten?: { concurrentCalls: number; loginCalls: number; wxLogin: number } | null;
   singleFlight: { concurrentCalls: number; loginCalls: number; succeeded?: number } | null;
   dbOps: Record<string, DbOpCount> | null;
   emulator: {
