@@ -1,3 +1,4 @@
-export { SessionManager, type WithoutToken } from './session-manager';
+export { SessionManager } from './session-manager';
+export type { WithoutToken } from './token-call';
 export { wxSessionDeps, wxStorage, wxLoading } from './wx-deps';
 export type * from './types';

@@ -1,32 +1,12 @@
-import type {
-  AuthenticatedFunctionName,
-  FunctionName,
-  LogoutScope,
-  RequestOf,
-  ResponseOf,
-} from '../../contract/index';
+import type { AuthenticatedFunctionName, LogoutScope, ResponseOf } from '../../contract/index';
 import { createCall, type TypedCall } from '../call';
 import { CloudCallError, isCloudCallError, isSessionRejection } from '../cloud-error';
-import { DEFAULT_RETRY, withRetry } from './retry';
+import { DEFAULT_RETRY } from './retry';
 import { SessionStore } from './session-store';
-import type {
-  CallOptions,
-  LoadingIndicator,
-  RetryPolicy,
-  SessionDeps,
-  SessionSnapshot,
-  StoredSession,
-} from './types';
+import { callWithToken, type TokenCallTools, type WithoutToken } from './token-call';
+import type { CallOptions, SessionDeps, SessionSnapshot, StoredSession } from './types';
 
-/** Built-in functions that are safe to repeat after a lost reply. login is not: it counts logins. */
-const IDEMPOTENT_FUNCTIONS: ReadonlySet<string> = new Set<FunctionName>([
-  'checkSession',
-  'updateUserInfo',
-  'logout',
-]);
-
-/** The request of an authenticated function without its token: the manager adds it. */
-export type WithoutToken<N extends AuthenticatedFunctionName> = Omit<RequestOf<N>, 'token'>;
+export type { WithoutToken } from './token-call';
 
 type Listener = (snapshot: SessionSnapshot) => void;
 
@@ -36,28 +16,30 @@ type Listener = (snapshot: SessionSnapshot) => void;
  */
 export class SessionManager {
   private readonly call: TypedCall;
+  private readonly tools: TokenCallTools;
   private readonly store: SessionStore;
   private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
-  private readonly loading: LoadingIndicator | null;
   private readonly skewMarginMs: number;
   private readonly refreshIntervalMs: number;
-  private readonly retry: RetryPolicy;
   private readonly listeners = new Set<Listener>();
   private inflight: Promise<StoredSession> | null = null;
+  /** Set by logout(): refresh() must not log the user straight back in. */
+  private loggedOut = false;
   private snapshot: SessionSnapshot;
 
   constructor(deps: SessionDeps) {
     this.call = createCall(() => deps.cloud);
+    this.tools = {
+      call: this.call,
+      retry: { ...DEFAULT_RETRY, ...deps.retry },
+      loading: deps.loading ?? null,
+      sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      random: deps.random ?? Math.random,
+    };
     this.store = new SessionStore(deps.storage, deps.storageKey ?? 'wx-cloud-login:session');
     this.now = deps.now ?? (() => Date.now());
-    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.random = deps.random ?? Math.random;
-    this.loading = deps.loading ?? null;
     this.skewMarginMs = deps.skewMarginMs ?? 60_000;
     this.refreshIntervalMs = deps.refreshIntervalMs ?? 5 * 60_000;
-    this.retry = { ...DEFAULT_RETRY, ...deps.retry };
     const stored = this.usable(this.store.read());
     this.snapshot = { status: stored ? 'logged-in' : 'logged-out', session: stored, error: null };
   }
@@ -85,6 +67,7 @@ export class SessionManager {
 
   /** Logs in now, joining a login already in flight. Never asks for the user's profile. */
   login(): Promise<StoredSession> {
+    this.loggedOut = false;
     if (!this.inflight) {
       // Cleared whether it succeeds or fails, so a failed login is retried by the next caller.
       this.inflight = this.runLogin().finally(() => {
@@ -111,12 +94,15 @@ export class SessionManager {
     }
   }
 
-  /** On app show: confirm the session with the server (at most every refreshIntervalMs). */
+  /**
+   * On app show: confirm the session with the server (at most every refreshIntervalMs), or log in
+   * when there is none, unless the user logged out. Never rejects: failures show in the state.
+   */
   async refresh(): Promise<void> {
     const session = this.current();
     try {
       if (!session) {
-        await this.login();
+        if (!this.loggedOut) await this.login();
         return;
       }
       if (this.now() - session.checkedAt < this.refreshIntervalMs) return;
@@ -144,6 +130,7 @@ export class SessionManager {
   async logout(scope: LogoutScope = 'current'): Promise<boolean> {
     const session = this.store.read();
     this.store.clear();
+    this.loggedOut = true;
     this.publish({ status: 'logged-out', session: null, error: null });
     if (!session) return true;
     try {
@@ -156,7 +143,7 @@ export class SessionManager {
 
   private async runLogin(): Promise<StoredSession> {
     this.publish({ status: 'logging-in', session: null, error: null });
-    this.loading?.show('登录中');
+    this.tools.loading?.show('登录中');
     try {
       const res = await this.call('login', {});
       const session: StoredSession = {
@@ -174,7 +161,7 @@ export class SessionManager {
       this.publish({ status: 'failed', session: null, error: failure });
       throw failure;
     } finally {
-      this.loading?.hide();
+      this.tools.loading?.hide();
     }
   }
 
@@ -190,23 +177,13 @@ export class SessionManager {
     return this.login();
   }
 
-  private async invoke<N extends AuthenticatedFunctionName>(
+  private invoke<N extends AuthenticatedFunctionName>(
     name: N,
     data: WithoutToken<N>,
     token: string,
     options: CallOptions,
   ): Promise<ResponseOf<N>> {
-    // Omit<R, 'token'> & { token } is R, but TypeScript cannot see it for a generic N.
-    const request = { ...data, token } as unknown as RequestOf<N>;
-    const idempotent = options.idempotent ?? IDEMPOTENT_FUNCTIONS.has(name);
-    const attempt = () => this.call(name, request);
-    if (options.loadingTitle) this.loading?.show(options.loadingTitle);
-    try {
-      if (!idempotent) return await attempt();
-      return await withRetry(attempt, this.retry, { sleep: this.sleep, random: this.random });
-    } finally {
-      if (options.loadingTitle) this.loading?.hide();
-    }
+    return callWithToken(this.tools, name, data, token, options);
   }
 
   private usable(session: StoredSession | null): StoredSession | null {

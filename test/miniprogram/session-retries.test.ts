@@ -1,0 +1,101 @@
+/**
+ * Session manager rules with a scripted wx.cloud: a rejected token costs one login and one
+ * retry (never a loop); network failures are retried with backoff for idempotent calls only.
+ * The happy paths and call counts run against the real functions (session-manager.emulator.test.ts).
+ */
+import { failure, success } from '../../miniprogram/contract/index';
+import { backoffDelay, DEFAULT_RETRY } from '../../miniprogram/lib/session/retry';
+import { manager, offline, scriptedCloud, USER } from './support/scripted-cloud';
+
+describe('a rejected token', () => {
+  it('costs one login and one retry; a second rejection reaches the caller (no loop)', async () => {
+    const cloud = scriptedCloud({ checkSession: () => failure('SESSION_INVALID') });
+    const { session } = manager(cloud);
+    await expect(session.callAuthenticated('checkSession', {})).rejects.toMatchObject({
+      code: 'SESSION_INVALID',
+    });
+    expect(cloud.calls).toEqual(['login', 'checkSession', 'login', 'checkSession']);
+  });
+
+  it('SESSION_EXPIRED is handled the same way and the retry carries the new token', async () => {
+    const tokens: unknown[] = [];
+    const cloud = scriptedCloud({
+      updateUserInfo: (data) => {
+        tokens.push(data.token);
+        return data.token === 'token-1' ? failure('SESSION_EXPIRED') : success({ user: USER });
+      },
+    });
+    const { session } = manager(cloud);
+    await session.callAuthenticated('updateUserInfo', { profile: { nickName: 'n' } });
+    expect(tokens).toEqual(['token-1', 'token-2']);
+  });
+
+  it('other business errors are not retried', async () => {
+    const cloud = scriptedCloud({
+      updateUserInfo: () => failure('INVALID_ARGUMENT', { field: 'profile.nickName' }),
+    });
+    const { session } = manager(cloud);
+    await expect(
+      session.callAuthenticated('updateUserInfo', { profile: {} }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: { field: 'profile.nickName' },
+    });
+    expect(cloud.calls).toEqual(['login', 'updateUserInfo']);
+  });
+});
+
+describe('network failures', () => {
+  it('idempotent calls are retried with backoff and jitter, a bounded number of times', async () => {
+    const cloud = scriptedCloud({ checkSession: offline });
+    const { session, sleeps } = manager(cloud);
+    await expect(session.callAuthenticated('checkSession', {})).rejects.toMatchObject({
+      code: 'NETWORK',
+      errCode: -1,
+    });
+    expect(cloud.calls.filter((n) => n === 'checkSession')).toHaveLength(DEFAULT_RETRY.attempts);
+    expect(sleeps).toEqual([
+      backoffDelay(DEFAULT_RETRY, 0, () => 0.5),
+      backoffDelay(DEFAULT_RETRY, 1, () => 0.5),
+    ]);
+    expect(sleeps[1]!).toBeGreaterThan(sleeps[0]!);
+  });
+
+  it('a call that recovers after one failure succeeds', async () => {
+    let failures = 1;
+    const cloud = scriptedCloud({
+      logout: () => (failures-- > 0 ? offline() : success({ revoked: 1 })),
+    });
+    const { session } = manager(cloud);
+    await session.ensureLogin();
+    await expect(session.logout('all')).resolves.toBe(true);
+    expect(cloud.calls).toEqual(['login', 'logout', 'logout']);
+  });
+
+  it('login and calls marked not idempotent are never retried', async () => {
+    const noLogin = scriptedCloud({ login: offline });
+    const first = manager(noLogin);
+    await expect(first.session.ensureLogin()).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(noLogin.calls).toEqual(['login']);
+    expect(first.sleeps).toEqual([]);
+
+    const cloud = scriptedCloud({ updateUserInfo: offline });
+    const second = manager(cloud);
+    const profile = { gender: 1 as const };
+    await expect(
+      second.session.callAuthenticated('updateUserInfo', { profile }, { idempotent: false }),
+    ).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(cloud.calls).toEqual(['login', 'updateUserInfo']);
+    expect(second.sleeps).toEqual([]);
+  });
+
+  it('backoff stays within [ceiling/2, ceiling] and under maxDelayMs', () => {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const ceiling = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** attempt);
+      expect(backoffDelay(DEFAULT_RETRY, attempt, () => 0)).toBe(ceiling / 2);
+      expect(backoffDelay(DEFAULT_RETRY, attempt, () => 0.999999)).toBeLessThanOrEqual(
+        DEFAULT_RETRY.maxDelayMs,
+      );
+    }
+  });
+});
