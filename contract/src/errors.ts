@@ -31,6 +31,28 @@ export interface ErrorDetails {
   requestId?: string;
 }
 
+/**
+ * Every `details.reason` the server sends with INVALID_ARGUMENT, so a client can map a reason to
+ * its own hint (e.g. `profile.nickName` + `too_long`). `ErrorDetails.reason` stays a string so a
+ * newer server with a new reason never breaks an older client.
+ */
+export const INVALID_ARGUMENT_REASONS = [
+  'missing',
+  'wrong_type',
+  'empty',
+  'too_long',
+  'not_allowed',
+  'control_character',
+  'invalid_url',
+  'invalid_scheme',
+  'unknown_field',
+  'operator_key',
+  'dotted_key',
+  'reserved_key',
+] as const;
+
+export type InvalidArgumentReason = (typeof INVALID_ARGUMENT_REASONS)[number];
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;

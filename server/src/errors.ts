@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetails } from '../../contract/src';
+import type { ErrorCode, ErrorDetails, InvalidArgumentReason } from '../../contract/src';
 
 /**
  * An expected failure. The entry wrapper turns it into `{ ok: false, error }` as is; any other
@@ -14,6 +14,7 @@ export class AppError extends Error {
   }
 }
 
-export function invalidArgument(field: string, reason: string): AppError {
+/** INVALID_ARGUMENT naming the field (dot path) and one of the contract's reasons. */
+export function invalidArgument(field: string, reason: InvalidArgumentReason): AppError {
   return new AppError('INVALID_ARGUMENT', { field, reason });
 }

@@ -58,10 +58,19 @@ async function returningLogin(
   // Kept when present: an app bound to an Open Platform account later starts sending UNIONID.
   if (identity.appid) data.appid = identity.appid;
   if (identity.unionid) data.unionid = identity.unionid;
-  await Promise.all([
+  const [userUpdates] = await Promise.all([
     updateUser(db, config, identity, data),
     sessionMayExist ? insertSessionOnce(invocation, session) : insertSession(db, config, session),
   ]);
+  if (userUpdates === 0) {
+    // The user document vanished between our read and update (deleted in the console):
+    // create it again so the new session has a user. A concurrent re-creation is fine too.
+    const recreated = newUserDoc(identity, now, { [session._id]: ref });
+    await insertUser(db, config, recreated).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+    return response(token, session.expiresAt, recreated, true);
+  }
   if (config.sessionPolicy === 'single') {
     // Everything but the new session, not just the map: also catches sessions a concurrent
     // login added after our read.

@@ -62,7 +62,10 @@ export async function findSession(
   return result.data[0];
 }
 
-/** Revokes the open sessions matching `filter` (always narrowed to the caller); returns how many. */
+/**
+ * Revokes the caller's live sessions matching `filter` (not revoked, not expired: an expired
+ * session has already ended and is left for cleanup); returns how many.
+ */
 export async function revokeSessions(
   db: Database,
   config: ServerConfig,
@@ -76,7 +79,12 @@ export async function revokeSessions(
     config.sessionsCollection,
     (sessions) =>
       sessions
-        .where({ ...filter, openid: identity.openid, revokedAt: null })
+        .where({
+          ...filter,
+          openid: identity.openid,
+          revokedAt: null,
+          expiresAt: db.command.gt(now),
+        })
         .update({ data: { revokedAt: now, revokedReason: reason } }),
   );
   return result.stats.updated;

@@ -45,6 +45,7 @@ export interface Commands {
   remove(): Command;
   set(value: unknown): Command;
   lt(value: unknown): Command;
+  gt(value: unknown): Command;
   neq(value: unknown): Command;
   in(values: unknown[]): Command;
   or(...conditions: unknown[]): Command;
