@@ -65,7 +65,12 @@ export class StorageService {
   async upload(cloudPath: string, content: Buffer, owner: string): Promise<string> {
     const problem = checkCloudPath(cloudPath);
     if (problem) throw new StorageError('INVALID_PARAM', problem);
-    await this.files.put(this.env, cloudPath, content, owner);
+    // Default rule: only the uploader may overwrite a user's file (functions may write anything).
+    const existing = owner ? await this.files.meta(this.env, cloudPath) : null;
+    if (existing && existing.owner && existing.owner !== owner) {
+      throw new StorageError('STORAGE_EXCEED_AUTHORITY', `${cloudPath} belongs to another user`);
+    }
+    await this.files.put(this.env, cloudPath, content, owner || existing?.owner || '');
     return formatFileId(this.env, cloudPath);
   }
 

@@ -1,4 +1,4 @@
-import type { Gender } from '../../contract/index';
+import { PROFILE_LIMITS, type Gender } from '../../contract/index';
 import { appSession } from '../../lib/app-session';
 import { isCloudCallError } from '../../lib/cloud-error';
 import { uploadAvatar } from './avatar-upload';
@@ -14,6 +14,8 @@ Component({
     nickName: '',
     gender: 0 as Gender,
     genderOptions: GENDER_OPTIONS,
+    // A hint only: the server enforces the limit (and reports it next to the field).
+    nickNameMaxLength: PROFILE_LIMITS.nickName.maxLength,
     uploading: false,
     submitting: false,
     fieldErrors: {} as FieldErrors,

@@ -106,6 +106,17 @@ describe('wx.cloud storage through the bridge', () => {
     expect(again!.fileList[0]!.status).toBe(-503003);
   });
 
+  it("another user cannot overwrite a user's file; the uploader can", async () => {
+    const fileID = await upload(alice, 'own/profile.txt', 'v1');
+    const file = tempFile('profile.txt', 'v2');
+    const error = (await bob
+      .uploadFile({ cloudPath: 'own/profile.txt', filePath: file })!
+      .catch((e: unknown) => e)) as WxApiError;
+    expect(error.errCode).toBe(-503002);
+    expect(await upload(alice, 'own/profile.txt', 'v2')).toBe(fileID);
+    expect(await (await fetch((await tempUrl(fileID)).tempFileURL)).text()).toBe('v2');
+  });
+
   it('a cloud path that climbs out of storage is refused with INVALID_PARAM', async () => {
     const error = (await alice
       .uploadFile({ cloudPath: '../escape.txt', filePath: tempFile('escape.txt', 'x') })!
