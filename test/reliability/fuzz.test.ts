@@ -1,4 +1,4 @@
-// Fuzzing with fast-check (1,300 generated inputs): bad input to updateUserInfo, to every
+// Fuzzing with fast-check (2,000 generated inputs): bad input to updateUserInfo, to every
 // function through POST /functions/<name>, and to the TCB admin endpoint POST /admin. None may
 // answer 500 or INTERNAL, none may store an invalid profile, and the emulator keeps serving.
 import fc from 'fast-check';
@@ -17,7 +17,7 @@ import {
 import { isHealthy, parseJson, postJson, request } from './support/http';
 import { invalidProfileReason } from './support/profile-oracle';
 
-const RUNS = { updateUserInfo: 400, functions: 300, functionsRaw: 100, admin: 400, adminRaw: 100 };
+const RUNS = { updateUserInfo: 600, functions: 500, functionsRaw: 150, admin: 600, adminRaw: 150 };
 // Stop at the first counterexample (no shrinking) so a failing run stays bounded in time;
 // fast-check prints the seed and path to replay it.
 const SETTINGS = { endOnFailure: true } as const;
@@ -83,9 +83,19 @@ describe('fuzz', () => {
     };
     const name = fc.constantFrom(...FUNCTION_NAMES);
     const who = fc.oneof(fc.constant(openid), fc.constant('fuzz-other'), fc.constant(undefined));
+    // Half the events carry the fuzz user's live token, so they pass the session guard and
+    // reach each function's own validation (a logout then ends it: log in again).
+    const withToken = fc.boolean();
     await fc.assert(
-      fc.asyncProperty(name, functionEvent, who, async (fn, event, caller) => {
+      fc.asyncProperty(name, functionEvent, who, withToken, async (fn, generated, caller, live) => {
+        const event =
+          live && typeof generated === 'object' && generated !== null && !Array.isArray(generated)
+            ? { ...generated, token }
+            : generated;
         const reply = await fns.raw(fn, event, caller);
+        if (fn === 'logout' && live && caller === openid && reply.status === 200) {
+          token = String((await fns.ok('login', {}, openid)).token);
+        }
         expect(reply.status).toBeLessThan(500);
         if (caller === undefined) return; // refused by the host: no identity, no call
         const answer = readAnswer(reply);
