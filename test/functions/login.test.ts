@@ -2,6 +2,7 @@ import type { CheckSessionResponse, LoginResponse } from '../../contract/src';
 import { TOKEN_PATTERN } from '../../contract/src';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
 import { createHash } from 'node:crypto';
+import { roundTrips } from './support/users';
 
 const alice = { openid: 'o-alice', appid: 'wx-app-1', unionid: 'u-alice' };
 
@@ -52,12 +53,40 @@ describe('login', () => {
     const data = dataOf(envelope);
     expect(data.isNewUser).toBe(false);
     expect(data.user.loginCount).toBe(2);
-    const calls = fx.dbCalls(requestId);
-    expect(Object.values(calls).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3);
+    // Read the user; then update it and insert the session (in parallel).
+    expect(roundTrips(fx.dbCalls(requestId))).toEqual({ reads: 1, writes: 2 });
     const check = dataOf(
       await fx.call<CheckSessionResponse>('checkSession', { token: data.token }, alice),
     );
     expect(check).toEqual({ valid: true, expiresAt: data.expiresAt });
+  });
+
+  test('a new user on an existing environment: 1 read + 2 writes', async () => {
+    const { envelope, requestId } = await fx.callWithId<LoginResponse>(
+      'login',
+      {},
+      {
+        openid: 'o-frank',
+      },
+    );
+    expect(dataOf(envelope).isNewUser).toBe(true);
+    expect(roundTrips(fx.dbCalls(requestId))).toEqual({ reads: 1, writes: 2 });
+  });
+
+  test('client info is optional and sanitised; junk never fails a login', async () => {
+    const data = dataOf(
+      await fx.call<LoginResponse>(
+        'login',
+        { client: { platform: 'devtools\u0007', model: 42, version: 'v'.repeat(500), x: 'y' } },
+        { openid: 'o-grace' },
+      ),
+    );
+    const hash = createHash('sha256').update(data.token).digest('hex');
+    const [session] = await fx.documents<{ client?: unknown }>('sessions', { _id: hash });
+    expect(session?.client).toEqual({ platform: 'devtools', version: 'v'.repeat(64) });
+    expect(
+      dataOf(await fx.call<LoginResponse>('login', { client: 'ios' }, { openid: 'o-grace' })),
+    ).toMatchObject({ isNewUser: false });
   });
 
   test('identity in the event is ignored', async () => {
@@ -69,6 +98,7 @@ describe('login', () => {
       ),
     );
     expect(data.isNewUser).toBe(true);
+    expect(data.user.loginCount).toBe(1);
     expect(await fx.documents('users', { _id: 'o-mallory' })).toHaveLength(0);
     expect(await fx.documents('users', { _id: 'o-bob' })).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import type { LogoutResponse } from '../../contract/src';
+import type { LoginResponse, LogoutResponse } from '../../contract/src';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
 import { login, roundTrips } from './support/users';
 
@@ -74,7 +74,11 @@ describe('logout and the session cap (MAX_SESSIONS_PER_USER=3)', () => {
   test('the cap revokes the oldest sessions first', async () => {
     const erin = { openid: 'o-erin' };
     const tokens: string[] = [];
-    for (let i = 0; i < 5; i += 1) tokens.push((await login(fx, erin)).token);
+    for (let i = 0; i < 4; i += 1) tokens.push((await login(fx, erin)).token);
+    // The fifth login is over the cap: read, update + insert, and one write revoking the oldest.
+    const fifth = await fx.callWithId<LoginResponse>('login', {}, erin);
+    tokens.push(dataOf(fifth.envelope).token);
+    expect(roundTrips(fx.dbCalls(fifth.requestId))).toEqual({ reads: 1, writes: 3 });
     const valid = [];
     for (const token of tokens) valid.push(await isValid(fx, token, erin));
     expect(valid).toEqual([false, false, true, true, true]);
