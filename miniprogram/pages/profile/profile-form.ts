@@ -33,14 +33,27 @@ export function readProfileForm(value: Record<string, unknown>, avatarUrl: strin
   return profile;
 }
 
+/** Chinese hint per server reason (details.reason); unknown reasons get a generic hint. */
 function reasonText(field: FormField, reason: string | undefined): string {
   const label = FIELD_LABELS[field];
-  if (field === 'nickName' && reason === 'too_long') {
-    return `昵称最多 ${PROFILE_LIMITS.nickName.maxLength} 个字`;
+  switch (reason) {
+    case 'too_long':
+      return field === 'nickName'
+        ? `昵称最多 ${PROFILE_LIMITS.nickName.maxLength} 个字`
+        : `${label}太长了`;
+    case 'empty':
+    case 'missing':
+      return `请填写${label}`;
+    case 'control_character':
+      return `${label}含有不支持的字符`;
+    case 'invalid_url':
+    case 'invalid_scheme':
+      return '头像地址无效，请重新选择头像';
+    case 'not_allowed':
+      return `请选择有效的${label}`;
+    default:
+      return `${label}不符合要求`;
   }
-  if (reason === 'too_short' || reason === 'empty' || reason === 'required')
-    return `请填写${label}`;
-  return `${label}不符合要求`;
 }
 
 /** Turns a server INVALID_ARGUMENT into a message next to its field (or null if not a field). */
