@@ -31,6 +31,7 @@ export class FunctionInstance {
   private current:
     { requestId: string; finish: (reply: InstanceReply, fatal?: boolean) => void } | undefined;
   private readonly exited: Promise<void>;
+  private lastRequestId: string | undefined;
 
   constructor(
     runnerPath: string,
@@ -52,7 +53,8 @@ export class FunctionInstance {
     ] as const) {
       if (!stream) continue;
       createInterface({ input: stream }).on('line', (line) =>
-        hooks.onOutput(this.current?.requestId, level, line),
+        // Raw output may arrive just after the result: tag it with the last request.
+        hooks.onOutput(this.current?.requestId ?? this.lastRequestId, level, line),
       );
     }
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
@@ -119,6 +121,7 @@ export class FunctionInstance {
         resolve(reply);
       };
       this.current = { requestId: message.requestId, finish };
+      this.lastRequestId = message.requestId;
       this.child.send(message, (error) => {
         if (error)
           finish({ ok: false, errMsg: `could not reach the function process: ${error.message}` });

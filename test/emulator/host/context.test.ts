@@ -5,7 +5,7 @@ import {
   type RunningEmulator,
 } from '../../../emulator/src/index';
 import type { Logger } from '../../../emulator/src/logging/logger';
-import { buildEmulator, fixtureProject } from './support';
+import { buildEmulator, fixtureProject, waitFor } from './support';
 
 interface Echo {
   event: Record<string, unknown>;
@@ -127,6 +127,9 @@ test('function output reaches the emulator log and the invocation event, tagged 
   expect(reply.result).toBe('logged');
   expect(lines).toContain(`info [logger ${reply.requestID}] hello from T1`);
   expect(lines).toContain(`warn [logger ${reply.requestID}] careful { tag: 'T1' }`);
+  // Raw stdout travels on a pipe, not IPC: it may land just after the reply, still tagged.
+  const rawLine = `info [logger ${reply.requestID}] raw stdout T1`;
+  expect(await waitFor(() => lines.includes(rawLine), 5000)).toBe(true);
   const event = invocations.find((item) => item.requestId === reply.requestID);
   expect(event).toMatchObject({
     functionName: 'logger',
