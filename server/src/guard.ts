@@ -52,7 +52,9 @@ export async function authenticate(
     findSession(db, config, tokenHash),
     withUser ? findUser(db, config, identity) : Promise.resolve(undefined),
   ]);
-  if (!session || session.openid !== identity.openid || session.revokedAt !== null) {
+  // `revokedAt` is null while open; any number (or an unexpected shape) means revoked.
+  const revoked = session?.revokedAt !== null && session?.revokedAt !== undefined;
+  if (!session || session.openid !== identity.openid || revoked) {
     throw new AppError('SESSION_INVALID');
   }
   if (!(session.expiresAt > now)) throw new AppError('SESSION_EXPIRED');
