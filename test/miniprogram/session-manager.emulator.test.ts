@@ -64,6 +64,19 @@ describe('call counts per launch state', () => {
   });
 });
 
+describe('a device clock that is wrong', () => {
+  it('30 days ahead: the stored session still counts as valid (expiry judged on server time)', async () => {
+    const cloud = countingCloud(bridgeFor(emulator, newOpenid('clock')));
+    const storage = memoryStorage();
+    const ahead = () => Date.now() + 30 * DAY;
+    const first = await launch(cloud, storage, ahead).ensureLogin();
+    expect(first.expiresAt).toBeLessThan(ahead()); // by the device clock it looks expired
+    cloud.reset();
+    await launch(cloud, storage, ahead).ensureLogin();
+    expect(cloud.calls).toEqual([]);
+  });
+});
+
 describe('single flight', () => {
   it('20 concurrent calls after the server revoked the session: 1 login, all 20 succeed', async () => {
     const openid = newOpenid('revoked');

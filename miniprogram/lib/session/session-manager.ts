@@ -146,11 +146,13 @@ export class SessionManager {
     this.tools.loading?.show('登录中');
     try {
       const res = await this.call('login', {});
+      const checkedAt = this.now();
       const session: StoredSession = {
         token: res.token,
         expiresAt: res.expiresAt,
         user: res.user,
-        checkedAt: this.now(),
+        checkedAt,
+        serverOffsetMs: res.user.lastLoginAt - checkedAt,
       };
       this.save(session);
       return session;
@@ -187,7 +189,9 @@ export class SessionManager {
   }
 
   private usable(session: StoredSession | null): StoredSession | null {
-    return session && session.expiresAt - this.skewMarginMs > this.now() ? session : null;
+    if (!session) return null;
+    const serverNow = this.now() + (session.serverOffsetMs ?? 0);
+    return session.expiresAt - this.skewMarginMs > serverNow ? session : null;
   }
 
   private save(session: StoredSession): void {

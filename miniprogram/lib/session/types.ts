@@ -10,6 +10,11 @@ export interface StoredSession {
   user: PublicUser;
   /** Local time (ms) the server last confirmed the session (login or checkSession). */
   checkedAt: number;
+  /**
+   * Server clock minus device clock, estimated at login from `user.lastLoginAt` (the server's
+   * "now"). Phones with a wrong clock are common; expiry is judged on the server's clock.
+   */
+  serverOffsetMs?: number;
 }
 
 export type SessionStatus = 'logged-out' | 'logging-in' | 'logged-in' | 'failed';
