@@ -99,3 +99,30 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+test('past maxInstancesPerFunction calls queue for a free instance instead of failing', async () => {
+  const capped = await startEmulator({ project: fixtureProject, maxInstancesPerFunction: 2 });
+  try {
+    let peak = 0;
+    const watcher = setInterval(
+      () => (peak = Math.max(peak, capped.functions.instanceCount('whoami'))),
+      5,
+    );
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        capped.callFunction('whoami', { ms: 50 }, { openid: `o-q-${i}` }),
+      ),
+    );
+    clearInterval(watcher);
+    replies.forEach((reply, i) => {
+      expect(reply.status).toBe(200);
+      expect((reply.result as { after: string }).after).toBe(`o-q-${i}`);
+    });
+    expect(
+      new Set(replies.map((reply) => (reply.result as { pid: number }).pid)).size,
+    ).toBeLessThanOrEqual(2);
+    expect(peak).toBeLessThanOrEqual(2);
+  } finally {
+    await capped.stop();
+  }
+});
