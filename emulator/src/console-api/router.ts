@@ -44,6 +44,7 @@ export class Router {
     const found = candidates.find((c) => c.route.method === req.method);
     try {
       if (!found) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} not allowed here`);
+      if (req.method !== 'GET') refuseCrossSite(req);
       const body =
         req.method === 'POST' || req.method === 'PUT' ? await readJsonBody(req) : undefined;
       const input: RouteInput = { params: found.params, query: url.searchParams, body, req, res };
@@ -54,6 +55,29 @@ export class Router {
       else res.end();
     }
     return true;
+  }
+}
+
+/**
+ * A page on another site open in the developer's browser could otherwise POST /api/reset or
+ * /api/import to the emulator on localhost (a "simple" request needs no CORS preflight).
+ * Browsers always send Origin with such requests; tools such as curl and tests send none.
+ */
+function refuseCrossSite(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  let host = '';
+  try {
+    host = new URL(origin).host;
+  } catch {
+    // An unparsable Origin (e.g. "null" from a sandboxed frame) is cross-site too.
+  }
+  if (host !== req.headers.host) {
+    throw new HttpError(
+      403,
+      'CROSS_SITE_REFUSED',
+      `requests from ${origin} may not change the emulator`,
+    );
   }
 }
 

@@ -140,4 +140,23 @@ describe('console API: collections and documents', () => {
     const bad = await fetch(`${h.emu.url}/api/collections`, { method: 'POST', body: '{not json' });
     expect(bad.status).toBe(400);
   });
+
+  test('changes from another site are refused; same-origin pages and tools without Origin pass', async () => {
+    const create = (origin?: string) =>
+      fetch(`${h.emu.url}/api/collections`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', ...(origin ? { origin } : {}) },
+        body: JSON.stringify({ name: `made-${Math.random().toString(36).slice(2)}` }),
+      });
+    expect((await create('https://evil.example')).status).toBe(403);
+    expect((await create('null')).status).toBe(403);
+    expect((await create(h.emu.url)).status).toBe(200);
+    expect((await create()).status).toBe(200);
+    // Reading stays open to the page itself; the browser's CORS rules keep other sites out.
+    const list = await fetch(`${h.emu.url}/api/collections`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(list.status).toBe(200);
+    expect(list.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
