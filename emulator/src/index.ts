@@ -124,13 +124,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     url: () => baseUrl,
     onStop: (cleanup) => stopper.onStop(cleanup),
   };
-  const server = createHttpServer(
-    routeModules.flatMap((module) => module(context)),
-    logger,
-  );
-  stopper.setServer(server);
   let port: number;
   try {
+    // Route modules build their parts here (console API, storage); a failure must not leave
+    // the database open.
+    const server = createHttpServer(
+      routeModules.flatMap((module) => module(context)),
+      logger,
+    );
+    stopper.setServer(server);
     port = (await listen(server, options.port ?? 0, host)).port;
   } catch (error) {
     await stopper.stop();
