@@ -79,7 +79,7 @@ export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
 export async function waitFor(
   condition: () => boolean,
   what: string,
-  timeoutMs = 5000,
+  timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
