@@ -3,6 +3,7 @@ import type { Invocation } from './entry';
 import { isDuplicateKey } from './db/errors';
 import { planLogin } from './session-cap';
 import { insertSession, newSessionDoc, revokeSessions } from './sessions';
+import type { SessionDoc } from './sessions';
 import { hashToken, newToken } from './token';
 import type { Filter } from './db/types';
 import type { SessionRef, UserDoc } from './users';
@@ -45,7 +46,7 @@ async function returningLogin(
   invocation: Invocation,
   user: UserDoc,
   token: string,
-  session: ReturnType<typeof newSessionDoc>,
+  session: SessionDoc,
   ref: SessionRef,
   sessionMayExist: boolean,
 ) {
@@ -78,15 +79,14 @@ async function returningLogin(
   } else if (plan.evict.length > 0) {
     await revokeSessions(db, config, identity, { _id: _.in(plan.evict) }, now, 'cap');
   }
-  const updated: UserDoc = { ...user, loginCount: (user.loginCount ?? 0) + 1, lastLoginAt: now };
+  // The stored loginCount is exact (atomic increment); this answer may lag a concurrent login.
+  const loginCount = (user.loginCount ?? 0) + 1;
+  const updated: UserDoc = { ...user, loginCount, lastLoginAt: now, updatedAt: now };
   return response(token, session.expiresAt, updated, false);
 }
 
 /** After a lost race the session may already be stored by the failed parallel insert. */
-async function insertSessionOnce(
-  invocation: Invocation,
-  session: ReturnType<typeof newSessionDoc>,
-) {
+async function insertSessionOnce(invocation: Invocation, session: SessionDoc) {
   try {
     await insertSession(invocation.db, invocation.config, session);
   } catch (error) {
