@@ -89,4 +89,21 @@ describe('INTERNAL: an unexpected failure', () => {
     expect(log).toContain(`requestId=${error.details?.requestId}`);
     expect(log).toContain('SESSION_TTL_SECONDS');
   });
+
+  test.each(['checkSession', 'updateUserInfo', 'logout', 'whoami'])(
+    '%s answers INTERNAL the same way',
+    async (name) => {
+      const token = 'c'.repeat(64);
+      const reply = await fx.call(name, { token, scope: 'all', profile: { city: 'x' } }, alice);
+      expect(errorOf(reply)).toEqual({
+        code: 'INTERNAL',
+        message: expect.any(String),
+        details: { requestId: expect.any(String) },
+      });
+    },
+  );
+
+  test('cleanupSessions (trigger call) answers INTERNAL too', async () => {
+    expect(errorOf(await fx.callWithoutOpenid('cleanupSessions', {})).code).toBe('INTERNAL');
+  });
 });
