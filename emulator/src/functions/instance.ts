@@ -131,6 +131,8 @@ export class FunctionInstance {
 
   /** Kills the process (SIGKILL: a hung function must not delay shutdown) and waits for it. */
   kill(): Promise<void> {
+    // A process that never spawned has no exit to wait for.
+    if (this.child.pid === undefined) return Promise.resolve();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     return this.exited;
   }
