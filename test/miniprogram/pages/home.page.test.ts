@@ -52,6 +52,9 @@ describe('pages/index', () => {
     expect(wx.cloud.calls).toEqual(['login']);
     expect(wx.callsOf('showLoading')).toHaveLength(1);
     expect(wx.openLoadings()).toBe(0);
+    // No wx.login code exchange and no profile prompt: a user who shares nothing still logs in.
+    for (const api of ['login', 'getUserProfile', 'getUserInfo'])
+      expect(wx.callsOf(api)).toEqual([]);
   });
 
   it('with a usable stored session it shows the user at once, with no call', async () => {

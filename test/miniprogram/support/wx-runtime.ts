@@ -70,6 +70,11 @@ export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
     })),
     navigateTo: recorded('navigateTo'),
     navigateBack: recorded('navigateBack'),
+    // Recorded so tests can show they are never needed: identity comes from the cloud context
+    // and login never asks for the profile.
+    login: recorded('login'),
+    getUserProfile: recorded('getUserProfile'),
+    getUserInfo: recorded('getUserInfo'),
   };
   (globalThis as unknown as { wx: typeof wx }).wx = wx;
   return runtime;
