@@ -35,7 +35,28 @@ describe('cleanupSessions (SESSION_CLEANUP_AFTER_DAYS=0, TTL 3 s)', () => {
   }, 30_000);
 });
 
-describe('withSession: the whoami example and INTERNAL errors', () => {
+describe('cleanupSessions with the default 7 days', () => {
+  let fx: FunctionsHarness;
+  beforeAll(async () => {
+    fx = await startFunctions();
+  });
+  afterAll(async () => {
+    await fx?.stop();
+  });
+
+  test('keeps a session revoked just now (not yet 7 days ago)', async () => {
+    const { token } = await login(fx, alice);
+    await fx.call('logout', { token, scope: 'current' }, alice);
+    const result = dataOf(
+      await fx.callWithoutOpenid<{ deleted: number; cutoff: number }>('cleanupSessions', {}),
+    );
+    expect(result.deleted).toBe(0);
+    expect(result.cutoff).toBeLessThanOrEqual(Date.now() - 7 * 86_400_000);
+    expect(await fx.documents('sessions', { revokedReason: 'logout' })).toHaveLength(1);
+  });
+});
+
+describe('withSession: the whoami example', () => {
   let fx: FunctionsHarness;
   beforeAll(async () => {
     fx = await startFunctions();
