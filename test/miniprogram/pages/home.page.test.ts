@@ -107,7 +107,7 @@ describe('pages/index', () => {
     await waitFor(() => status(page) === 'logged-out', 'logged-out state');
     expect(textOf(page, '.state-logged-out .hint')).toBe('你已退出登录');
     expect(wx.storage.size).toBe(0);
-    await waitFor(() => wx.cloud.count('logout') === 1, 'the logout call');
+    await waitFor(() => wx.cloud.settled('logout') === 1, 'the logout call to finish');
     const check = await wx.cloud.callFunction({ name: 'checkSession', data: { token } });
     expect(check.result).toMatchObject({ ok: false, error: { code: 'SESSION_INVALID' } });
 

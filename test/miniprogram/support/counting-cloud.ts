@@ -11,6 +11,8 @@ export interface CountingCloud extends CloudFunctionCaller {
   /** Names of every callFunction made, in order. */
   calls: string[];
   count(name?: string): number;
+  /** How many calls of `name` have finished (answered or failed). */
+  settled(name: string): number;
   reset(): void;
   /** Fails the next `times` calls of `name` as an offline network would, before they leave. */
   failNext(name: string, times: number): void;
@@ -18,11 +20,16 @@ export interface CountingCloud extends CloudFunctionCaller {
 
 export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
   const calls: string[] = [];
+  const finished: string[] = [];
   const failures = new Map<string, number>();
   return {
     calls,
     count: (name) => (name ? calls.filter((n) => n === name).length : calls.length),
-    reset: () => void calls.splice(0),
+    settled: (name) => finished.filter((n) => n === name).length,
+    reset: () => {
+      calls.splice(0);
+      finished.splice(0);
+    },
     failNext: (name, times) => void failures.set(name, times),
     callFunction(param) {
       calls.push(param.name);
@@ -33,9 +40,12 @@ export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
         return Promise.reject(Object.assign(new Error(errMsg), { errCode: -1, errMsg }));
       }
       // Without callbacks the bridge always returns a promise.
-      return bridge.callFunction({ name: param.name, data: param.data ?? {} }) as Promise<{
+      const reply = bridge.callFunction({ name: param.name, data: param.data ?? {} }) as Promise<{
         result?: unknown;
       }>;
+      const done = () => void finished.push(param.name);
+      reply.then(done, done);
+      return reply;
     },
   };
 }
