@@ -1,4 +1,10 @@
-import { PROFILE_LIMITS, type Gender, type ProfileInput } from '../../contract/index';
+import {
+  INVALID_ARGUMENT_REASONS,
+  PROFILE_LIMITS,
+  type Gender,
+  type InvalidArgumentReason,
+  type ProfileInput,
+} from '../../contract/index';
 import type { CloudCallError } from '../../lib/cloud-error';
 
 /** Fields the form shows an error next to. */
@@ -33,27 +39,36 @@ export function readProfileForm(value: Record<string, unknown>, avatarUrl: strin
   return profile;
 }
 
-/** Chinese hint per server reason (details.reason); unknown reasons get a generic hint. */
+type Hint = (label: string, field: FormField) => string;
+
+/**
+ * Chinese hint per server reason. A Record over the contract's reasons: a reason added there
+ * without a hint here fails to compile. Reasons a form cannot produce get the generic hint.
+ */
+const REASON_HINTS: Record<InvalidArgumentReason, Hint> = {
+  missing: (label) => `请填写${label}`,
+  empty: (label) => `请填写${label}`,
+  too_long: (label, field) =>
+    field === 'nickName' ? `昵称最多 ${PROFILE_LIMITS.nickName.maxLength} 个字` : `${label}太长了`,
+  control_character: (label) => `${label}含有不支持的字符`,
+  invalid_url: () => '头像地址无效，请重新选择头像',
+  invalid_scheme: () => '头像地址无效，请重新选择头像',
+  not_allowed: (label) => `请选择有效的${label}`,
+  wrong_type: (label) => `${label}不符合要求`,
+  unknown_field: (label) => `${label}不符合要求`,
+  operator_key: (label) => `${label}不符合要求`,
+  dotted_key: (label) => `${label}不符合要求`,
+  reserved_key: (label) => `${label}不符合要求`,
+};
+
+function isKnownReason(reason: string | undefined): reason is InvalidArgumentReason {
+  return (INVALID_ARGUMENT_REASONS as readonly (string | undefined)[]).includes(reason);
+}
+
 function reasonText(field: FormField, reason: string | undefined): string {
   const label = FIELD_LABELS[field];
-  switch (reason) {
-    case 'too_long':
-      return field === 'nickName'
-        ? `昵称最多 ${PROFILE_LIMITS.nickName.maxLength} 个字`
-        : `${label}太长了`;
-    case 'empty':
-    case 'missing':
-      return `请填写${label}`;
-    case 'control_character':
-      return `${label}含有不支持的字符`;
-    case 'invalid_url':
-    case 'invalid_scheme':
-      return '头像地址无效，请重新选择头像';
-    case 'not_allowed':
-      return `请选择有效的${label}`;
-    default:
-      return `${label}不符合要求`;
-  }
+  // A newer server may send a reason this client does not know yet: stay generic.
+  return isKnownReason(reason) ? REASON_HINTS[reason](label, field) : `${label}不符合要求`;
 }
 
 /** Turns a server INVALID_ARGUMENT into a message next to its field (or null if not a field). */
