@@ -3,7 +3,6 @@ import type { ConsoleDeps } from './deps';
 import { badRequest, isRecord } from './http';
 import type { Router } from './router';
 import type { ExportResponse, Faults, OkResponse, StatsResponse, StorageResponse } from './types';
-import { toJson } from './invocation-log';
 
 /** Export/import, reset, fault injection, statistics and the storage listing. */
 export function addAdminRoutes(router: Router, deps: ConsoleDeps): void {
@@ -42,10 +41,7 @@ export function addAdminRoutes(router: Router, deps: ConsoleDeps): void {
     return database.getFaults();
   });
 
-  router.add('GET', '/api/stats', async (): Promise<StatsResponse> => {
-    const stats = toJson(await database.stats());
-    return isRecord(stats) ? stats : { stats };
-  });
+  router.add('GET', '/api/stats', async (): Promise<StatsResponse> => database.stats());
 
   router.add('DELETE', '/api/stats', async (): Promise<OkResponse> => {
     await database.resetStats();

@@ -1,5 +1,5 @@
 import type { InvocationEvent } from '../functions/events';
-import type { CollectionInfo, Faults, FunctionInfo, StorageFileInfo } from './types';
+import type { CollectionInfo, Faults, FunctionInfo, StatsResponse, StorageFileInfo } from './types';
 
 /**
  * What the console API needs from the rest of the emulator. Kept narrow (and results typed as
@@ -16,7 +16,7 @@ export interface ConsoleDatabase {
   importFrom(dir: string): unknown;
   setFaults(faults: Faults): unknown;
   getFaults(): Faults | Promise<Faults>;
-  stats(): unknown;
+  stats(): StatsResponse | Promise<StatsResponse>;
   resetStats(): unknown;
 }
 

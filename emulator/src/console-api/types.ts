@@ -138,8 +138,19 @@ export interface Faults {
   faultRate: number;
 }
 
-/** Database statistics: calls per action and per function invocation. */
-export type StatsResponse = JsonObject;
+/** Database calls of one function invocation. */
+export interface InvocationStats {
+  functionName?: string;
+  calls: number;
+  byAction: Record<string, number>;
+}
+
+/** Database statistics: calls per action, and per function invocation (by requestId). */
+export interface StatsResponse {
+  calls: number;
+  byAction: Record<string, number>;
+  byInvocation: Record<string, InvocationStats>;
+}
 
 export interface OkResponse {
   ok: true;
