@@ -101,6 +101,12 @@ describe('emulator console in Chromium', () => {
     );
     await snap(browser.page, '06-invocation-log');
 
+    // 8. live: a call made elsewhere (here: over HTTP, as a mini program would) shows up without
+    //    a reload, pushed over the event stream.
+    await waitForText(browser.page.getByTestId('live'), (t) => t.includes('实时连接'));
+    await emu.callFunction('logout', { token, scope: 'all' }, { openid: 'oSomeoneElse' });
+    await waitForText(log, (t) => t.includes('oSomeoneElse') && t.includes('logout'));
+
     expect(pageErrors).toEqual([]);
   });
 
