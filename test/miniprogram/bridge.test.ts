@@ -25,7 +25,7 @@ afterAll(async () => {
 
 async function failureOf(name: string): Promise<WxApiError> {
   return (await cloud
-    .callFunction({ name, data: {} })!
+    .callFunction({ name, data: {} })
     .catch((error: unknown) => error)) as WxApiError;
 }
 
@@ -33,7 +33,7 @@ describe('bridge callFunction', () => {
   it('resolves {result, requestID, errMsg} and the function sees the OPENID', async () => {
     const reply = await cloud.callFunction({ name: 'echo', data: { n: 1 } });
     expect(reply).toMatchObject({ errMsg: 'cloud.callFunction:ok', requestID: expect.any(String) });
-    const result = reply!.result as { event: { n: number }; wxContext: { OPENID: string } };
+    const result = reply.result as { event: { n: number }; wxContext: { OPENID: string } };
     expect(result.event.n).toBe(1);
     expect(result.wxContext.OPENID).toBe('o-bridge');
   });
@@ -42,7 +42,7 @@ describe('bridge callFunction', () => {
     const other = createWxCloud({ url: emulator.url, openid: 'o-first' });
     other.openid = 'o-second';
     const reply = await other.callFunction({ name: 'echo', data: {} });
-    expect((reply!.result as { wxContext: { OPENID: string } }).wxContext.OPENID).toBe('o-second');
+    expect((reply.result as { wxContext: { OPENID: string } }).wxContext.OPENID).toBe('o-second');
   });
 
   it('a function that throws rejects with errCode -504002 and a cloud.callFunction:fail errMsg', async () => {
@@ -63,7 +63,7 @@ describe('bridge callFunction', () => {
   it('an unreachable emulator is a network failure (request:fail)', async () => {
     const offline = createWxCloud({ url: 'http://127.0.0.1:1', openid: 'o-x' });
     const error = (await offline
-      .callFunction({ name: 'echo' })!
+      .callFunction({ name: 'echo' })
       .catch((e: unknown) => e)) as WxApiError;
     expect(error.errMsg).toMatch(/^cloud\.callFunction:fail request:fail/);
   });

@@ -1,11 +1,13 @@
-export {
-  createWxCloud,
-  NETWORK_ERR_CODE,
-  type BridgeWxCloud,
-  type CallFunctionResult,
-  type CreateWxCloudOptions,
-  type DeleteFileItem,
-  type TempFileItem,
-  type UploadFileResult,
-} from './wx-cloud';
+export { createWxCloud, NETWORK_ERR_CODE, type CreateWxCloudOptions } from './wx-cloud';
+export type {
+  BridgeUploadTask,
+  BridgeWxCloud,
+  CallFunctionResult,
+  DeleteFileItem,
+  DeleteFileResult,
+  TempFileItem,
+  TempFileResult,
+  UploadFileResult,
+  UploadProgress,
+} from './types';
 export { isWxApiError, wxError, type WxApiError, type WxCallbacks } from './wx-api';

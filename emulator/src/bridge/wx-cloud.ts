@@ -6,6 +6,19 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ENDPOINTS, errorOf, postJson, putBytes, type EmulatorEndpoint } from './emulator-client';
+import type {
+  BridgeWxCloud,
+  CallFunctionOptions,
+  CallFunctionResult,
+  DeleteFileItem,
+  DeleteFileResult,
+  FileListOptions,
+  TempFileItem,
+  TempFileResult,
+  UploadFileOptions,
+  UploadFileResult,
+} from './types';
+import { createUploadTask } from './upload-task';
 import { promiseOrCallbacks, wxError, type WxApiError, type WxCallbacks } from './wx-api';
 
 export interface CreateWxCloudOptions {
@@ -14,50 +27,6 @@ export interface CreateWxCloudOptions {
   /** The user the calls come from; cloud functions see it as OPENID. Changeable later. */
   openid: string;
   appid?: string;
-}
-
-export interface CallFunctionResult {
-  result: unknown;
-  requestID: string;
-  errMsg: 'cloud.callFunction:ok';
-}
-export interface UploadFileResult {
-  fileID: string;
-  statusCode: number;
-  errMsg: 'cloud.uploadFile:ok';
-}
-export interface TempFileItem {
-  fileID: string;
-  tempFileURL: string;
-  maxAge: number;
-  status: number;
-  errMsg: string;
-}
-export interface DeleteFileItem {
-  fileID: string;
-  status: number;
-  errMsg: string;
-}
-
-export interface BridgeWxCloud {
-  /** Changes the caller, e.g. to act as a second user in the same test. */
-  openid: string;
-  init(config?: { env?: unknown; traceUser?: boolean }): void;
-  callFunction(
-    options: { name: string; data?: object } & WxCallbacks<CallFunctionResult>,
-  ): Promise<CallFunctionResult> | undefined;
-  uploadFile(
-    options: { cloudPath: string; filePath: string } & WxCallbacks<UploadFileResult>,
-  ): Promise<UploadFileResult> | undefined;
-  getTempFileURL(
-    options: { fileList: Array<string | { fileID: string; maxAge?: number }> } & WxCallbacks<{
-      fileList: TempFileItem[];
-      errMsg: string;
-    }>,
-  ): Promise<{ fileList: TempFileItem[]; errMsg: string }> | undefined;
-  deleteFile(
-    options: { fileList: string[] } & WxCallbacks<{ fileList: DeleteFileItem[]; errMsg: string }>,
-  ): Promise<{ fileList: DeleteFileItem[]; errMsg: string }> | undefined;
 }
 
 /** errCode of a request that never got an HTTP reply (emulator down, connection reset). */
@@ -75,91 +44,115 @@ function replyError(api: string, status: number, body: unknown): WxApiError {
   return wxError(api, -501001, `unexpected reply from the emulator (HTTP ${status})`);
 }
 
+/** How each API is implemented: one signature, a promise or undefined (callback form). */
+type Impl<O, R> = (options: O & WxCallbacks<R>) => Promise<R> | undefined;
+
 export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
+  const state = { openid: options.openid };
   const endpoint = (): EmulatorEndpoint => ({
     url: options.url,
-    openid: cloud.openid,
+    openid: state.openid,
     appid: options.appid,
   });
 
-  const cloud: BridgeWxCloud = {
-    openid: options.openid,
+  const callFunction: Impl<CallFunctionOptions, CallFunctionResult> = (opts) => {
+    const api = 'cloud.callFunction';
+    return promiseOrCallbacks(
+      opts,
+      async () => {
+        // POST /functions/<name> takes {data}, answers {result, requestID} (functions/routes.ts).
+        const path = ENDPOINTS.callFunction(opts.name);
+        const reply = await postJson(endpoint(), path, { data: opts.data ?? {} });
+        const body = reply.body as { result?: unknown; requestID?: unknown } | undefined;
+        if (reply.status !== 200 || typeof body !== 'object' || body === null) {
+          throw replyError(api, reply.status, reply.body);
+        }
+        const requestID = typeof body.requestID === 'string' ? body.requestID : randomUUID();
+        return { result: body.result, requestID, errMsg: 'cloud.callFunction:ok' as const };
+      },
+      networkError(api),
+    );
+  };
 
+  const uploadFile = (opts: UploadFileOptions & WxCallbacks<UploadFileResult>) => {
+    const api = 'cloud.uploadFile';
+    const { task, finished } = createUploadTask();
+    const settled = promiseOrCallbacks(
+      opts,
+      async () => {
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(opts.filePath);
+        } catch {
+          throw wxError(api, -1, `file not found: ${opts.filePath}`);
+        }
+        const reply = await putBytes(endpoint(), ENDPOINTS.upload(opts.cloudPath), bytes);
+        const fileID = (reply.body as { fileID?: unknown } | undefined)?.fileID;
+        if (reply.status !== 200 || typeof fileID !== 'string') {
+          throw replyError(api, reply.status, reply.body);
+        }
+        finished(bytes.length);
+        return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' as const };
+      },
+      networkError(api),
+    );
+    // The callback form returns an upload task, as wx does.
+    return settled ?? task;
+  };
+
+  const getTempFileURL: Impl<
+    FileListOptions<string | { fileID: string; maxAge?: number }>,
+    TempFileResult
+  > = (opts) => {
+    const api = 'cloud.getTempFileURL';
+    return promiseOrCallbacks(
+      opts,
+      async () => {
+        const reply = await postJson(endpoint(), ENDPOINTS.tempUrls, { fileList: opts.fileList });
+        const fileList = (reply.body as { fileList?: TempFileItem[] } | undefined)?.fileList;
+        if (reply.status !== 200 || !Array.isArray(fileList)) {
+          throw replyError(api, reply.status, reply.body);
+        }
+        return { fileList, errMsg: 'cloud.getTempFileURL:ok' };
+      },
+      networkError(api),
+    );
+  };
+
+  const deleteFile: Impl<FileListOptions<string>, DeleteFileResult> = (opts) => {
+    const api = 'cloud.deleteFile';
+    return promiseOrCallbacks(
+      opts,
+      async () => {
+        const reply = await postJson(endpoint(), ENDPOINTS.deleteFiles, {
+          fileList: opts.fileList,
+        });
+        const fileList = (reply.body as { fileList?: DeleteFileItem[] } | undefined)?.fileList;
+        if (reply.status !== 200 || !Array.isArray(fileList)) {
+          throw replyError(api, reply.status, reply.body);
+        }
+        return { fileList, errMsg: 'cloud.deleteFile:ok' };
+      },
+      networkError(api),
+    );
+  };
+
+  const cloud = {
+    get openid() {
+      return state.openid;
+    },
+    set openid(value: string) {
+      state.openid = value;
+    },
     init() {
       // Nothing to set up: the env is whatever the emulator serves.
     },
-
-    callFunction(opts) {
-      const api = 'cloud.callFunction';
-      return promiseOrCallbacks(
-        opts,
-        async () => {
-          // POST /functions/<name> takes {data}, answers {result, requestID} (functions/routes.ts).
-          const path = ENDPOINTS.callFunction(opts.name);
-          const reply = await postJson(endpoint(), path, { data: opts.data ?? {} });
-          const body = reply.body as { result?: unknown; requestID?: unknown } | undefined;
-          if (reply.status !== 200 || typeof body !== 'object' || body === null) {
-            throw replyError(api, reply.status, reply.body);
-          }
-          const requestID = typeof body.requestID === 'string' ? body.requestID : randomUUID();
-          return { result: body.result, requestID, errMsg: 'cloud.callFunction:ok' as const };
-        },
-        networkError(api),
-      );
-    },
-
-    uploadFile(opts) {
-      const api = 'cloud.uploadFile';
-      return promiseOrCallbacks(
-        opts,
-        async () => {
-          let bytes: Buffer;
-          try {
-            bytes = await readFile(opts.filePath);
-          } catch {
-            throw wxError(api, -1, `file not found: ${opts.filePath}`);
-          }
-          const reply = await putBytes(endpoint(), ENDPOINTS.upload(opts.cloudPath), bytes);
-          const fileID = (reply.body as { fileID?: unknown } | undefined)?.fileID;
-          if (reply.status !== 200 || typeof fileID !== 'string')
-            throw replyError(api, reply.status, reply.body);
-          return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' as const };
-        },
-        networkError(api),
-      );
-    },
-
-    getTempFileURL(opts) {
-      const api = 'cloud.getTempFileURL';
-      return promiseOrCallbacks(
-        opts,
-        async () => {
-          const reply = await postJson(endpoint(), ENDPOINTS.tempUrls, { fileList: opts.fileList });
-          const fileList = (reply.body as { fileList?: TempFileItem[] } | undefined)?.fileList;
-          if (reply.status !== 200 || !Array.isArray(fileList))
-            throw replyError(api, reply.status, reply.body);
-          return { fileList, errMsg: 'cloud.getTempFileURL:ok' };
-        },
-        networkError(api),
-      );
-    },
-
-    deleteFile(opts) {
-      const api = 'cloud.deleteFile';
-      return promiseOrCallbacks(
-        opts,
-        async () => {
-          const reply = await postJson(endpoint(), ENDPOINTS.deleteFiles, {
-            fileList: opts.fileList,
-          });
-          const fileList = (reply.body as { fileList?: DeleteFileItem[] } | undefined)?.fileList;
-          if (reply.status !== 200 || !Array.isArray(fileList))
-            throw replyError(api, reply.status, reply.body);
-          return { fileList, errMsg: 'cloud.deleteFile:ok' };
-        },
-        networkError(api),
-      );
-    },
+    callFunction,
+    uploadFile,
+    getTempFileURL,
+    deleteFile,
   };
-  return cloud;
+  // One implementation per API serves both overloads (promise and callback form); TypeScript
+  // cannot check an object literal against overloads, so the shape is asserted here once.
+  return cloud as unknown as BridgeWxCloud;
 }

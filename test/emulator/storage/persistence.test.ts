@@ -23,7 +23,7 @@ it('keeps files under <dataDir>/storage across restarts', async () => {
   let fileID: string;
   try {
     const cloud = createWxCloud({ url: first.url, openid: 'o-keeper' });
-    fileID = (await cloud.uploadFile({ cloudPath: 'kept/file.txt', filePath: source }))!.fileID;
+    fileID = (await cloud.uploadFile({ cloudPath: 'kept/file.txt', filePath: source })).fileID;
   } finally {
     await first.stop();
   }
@@ -34,12 +34,12 @@ it('keeps files under <dataDir>/storage across restarts', async () => {
   const second = await startEmulator({ project: FIXTURE_PROJECT, dataDir, port: 0 });
   try {
     const cloud = createWxCloud({ url: second.url, openid: 'o-keeper' });
-    const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] }))!;
+    const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
     expect(fileList[0]!.status).toBe(0);
     expect(await (await fetch(fileList[0]!.tempFileURL)).text()).toBe('kept');
     // Ownership survived too: another user still may not delete it.
     const other = createWxCloud({ url: second.url, openid: 'o-other' });
-    expect((await other.deleteFile({ fileList: [fileID] }))!.fileList[0]!.status).toBe(-503002);
+    expect((await other.deleteFile({ fileList: [fileID] })).fileList[0]!.status).toBe(-503002);
   } finally {
     await second.stop();
   }

@@ -38,13 +38,13 @@ async function upload(cloud: BridgeWxCloud, cloudPath: string, content: string):
     cloudPath,
     filePath: tempFile(path.basename(cloudPath), content),
   });
-  return result!.fileID;
+  return result.fileID;
 }
 
 async function tempUrl(fileID: string, maxAge?: number) {
-  const { fileList } = (await alice.getTempFileURL({
+  const { fileList } = await alice.getTempFileURL({
     fileList: [maxAge ? { fileID, maxAge } : fileID],
-  }))!;
+  });
   return fileList[0]!;
 }
 
@@ -55,10 +55,10 @@ describe('wx.cloud storage through the bridge', () => {
       filePath: tempFile('a.txt', 'hello'),
     });
     expect(result).toMatchObject({ statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
-    expect(result!.fileID).toMatch(
+    expect(result.fileID).toMatch(
       /^cloud:\/\/conformance-env\.[0-9a-f]+-conformance-env-\d+\/docs\/a\.txt$/,
     );
-    expect(parseFileId(result!.fileID)).toMatchObject({
+    expect(parseFileId(result.fileID)).toMatchObject({
       env: 'conformance-env',
       cloudPath: 'docs/a.txt',
     });
@@ -91,7 +91,7 @@ describe('wx.cloud storage through the bridge', () => {
     const { tempFileURL } = await tempUrl(fileID);
 
     const refused = await bob.deleteFile({ fileList: [fileID] });
-    expect(refused!.fileList).toEqual([
+    expect(refused.fileList).toEqual([
       { fileID, status: -503002, errMsg: 'STORAGE_EXCEED_AUTHORITY' },
     ]);
 
@@ -103,14 +103,14 @@ describe('wx.cloud storage through the bridge', () => {
     expect((await fetch(tempFileURL)).status).toBe(404);
     expect((await tempUrl(fileID)).status).toBe(-503003);
     const again = await alice.deleteFile({ fileList: [fileID] });
-    expect(again!.fileList[0]!.status).toBe(-503003);
+    expect(again.fileList[0]!.status).toBe(-503003);
   });
 
   it("another user cannot overwrite a user's file; the uploader can", async () => {
     const fileID = await upload(alice, 'own/profile.txt', 'v1');
     const file = tempFile('profile.txt', 'v2');
     const error = (await bob
-      .uploadFile({ cloudPath: 'own/profile.txt', filePath: file })!
+      .uploadFile({ cloudPath: 'own/profile.txt', filePath: file })
       .catch((e: unknown) => e)) as WxApiError;
     expect(error.errCode).toBe(-503002);
     expect(await upload(alice, 'own/profile.txt', 'v2')).toBe(fileID);
@@ -119,26 +119,39 @@ describe('wx.cloud storage through the bridge', () => {
 
   it('a cloud path that climbs out of storage is refused with INVALID_PARAM', async () => {
     const error = (await alice
-      .uploadFile({ cloudPath: '../escape.txt', filePath: tempFile('escape.txt', 'x') })!
+      .uploadFile({ cloudPath: '../escape.txt', filePath: tempFile('escape.txt', 'x') })
       .catch((e: unknown) => e)) as WxApiError;
     expect(error.errCode).toBe(-501007);
     expect(error.errMsg).toMatch(/^cloud\.uploadFile:fail /);
   });
 
-  it('the callback form calls success and complete', async () => {
+  it('the callback form returns an upload task, reports progress, then success and complete', async () => {
     const file = tempFile('cb.txt', 'cb');
     const outcome = await new Promise<string[]>((resolve) => {
       const seen: string[] = [];
-      const returned = alice.uploadFile({
+      const task = alice.uploadFile({
         cloudPath: 'cb/cb.txt',
         filePath: file,
         success: (res) => seen.push(`success ${res.errMsg}`),
         fail: () => seen.push('fail'),
         complete: () => resolve(seen),
       });
+      task.onProgressUpdate((p) => seen.push(`progress ${p.progress} ${p.totalBytesSent}`));
+    });
+    expect(outcome).toEqual(['progress 100 2', 'success cloud.uploadFile:ok']);
+  });
+
+  it('the callback form of deleteFile reports a failure through fail and complete', async () => {
+    const outcome = await new Promise<string[]>((resolve) => {
+      const seen: string[] = [];
+      const returned = alice.deleteFile({
+        fileList: [],
+        fail: (error) => seen.push(`fail ${error.errCode}`),
+        complete: () => resolve(seen),
+      });
       expect(returned).toBeUndefined();
     });
-    expect(outcome).toEqual(['success cloud.uploadFile:ok']);
+    expect(outcome).toEqual(['fail -501007']);
   });
 });
 
@@ -162,8 +175,8 @@ describe('storage through the real wx-server-sdk in a function', () => {
       ok: true,
       value: expect.stringMatching(/^cloud:\/\/conformance-env\..+\/fn\/report\.txt$/),
     });
-    const fileID = uploaded!.value as string;
-    const [item] = urls!.value as Array<{ fileID: string; status: number; tempFileURL: string }>;
+    const fileID = uploaded?.value as string;
+    const [item] = urls?.value as Array<{ fileID: string; status: number; tempFileURL: string }>;
     expect(item).toMatchObject({ fileID, status: 0 });
     // The URL was served while the file existed; read it through the bridge side too.
     expect(removed).toMatchObject({ ok: true, value: [{ fileID, status: 0 }] });

@@ -125,7 +125,7 @@ describe('pages/profile', () => {
     expect(textOf(page, '.avatar')).toBe('');
 
     // The file is really in the emulator's storage, served over HTTP.
-    const { fileList } = (await bridge.getTempFileURL({ fileList: [fileID] }))!;
+    const { fileList } = await bridge.getTempFileURL({ fileList: [fileID] });
     const served = await download(fileList[0]!.tempFileURL);
     expect(served.status).toBe(200);
     expect(served.body.equals(bytes)).toBe(true);

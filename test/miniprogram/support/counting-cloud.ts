@@ -39,10 +39,7 @@ export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
         const errMsg = 'cloud.callFunction:fail request:fail network is down';
         return Promise.reject(Object.assign(new Error(errMsg), { errCode: -1, errMsg }));
       }
-      // Without callbacks the bridge always returns a promise.
-      const reply = bridge.callFunction({ name: param.name, data: param.data ?? {} }) as Promise<{
-        result?: unknown;
-      }>;
+      const reply = bridge.callFunction({ name: param.name, data: param.data ?? {} });
       const done = () => void finished.push(param.name);
       reply.then(done, done);
       return reply;
