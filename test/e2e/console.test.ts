@@ -110,6 +110,39 @@ describe('emulator console in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('create a collection, add a document with a date, see it readable, drop the collection', async () => {
+    await ui.tab('data');
+    await browser.page.getByTestId('new-collection').fill('notes');
+    await browser.page.getByRole('button', { name: '新建' }).click();
+    await waitForText(browser.page.getByTestId('collection-notes'), (t) => t.includes('0'));
+    await browser.page.getByTestId('add-document').click();
+    const editor = browser.page.locator('.el-dialog textarea');
+    await editor.fill(
+      JSON.stringify({ title: '备忘', due: { $date: '2030-01-02T03:04:05.000Z' } }),
+    );
+    await browser.page.getByTestId('save-document').click();
+    // Shown in the browser's time zone, to the millisecond: the test computes the same text.
+    const due = new Date('2030-01-02T03:04:05.000Z');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())} ${pad(due.getHours())}:${pad(due.getMinutes())}:05.000`;
+    const row = await ui.waitForDocuments((t) => t.includes('备忘'));
+    expect(row).toContain(local);
+    await waitForText(browser.page.getByTestId('collection-notes'), (t) => t.includes('1'));
+
+    await browser.page
+      .getByTestId('collection-notes')
+      .getByRole('button', { name: '删除' })
+      .click();
+    await browser.page.locator('.el-message-box').getByRole('button', { name: '删除' }).click();
+    await browser.page.getByTestId('collection-notes').waitFor({ state: 'detached' });
+    const names = (await emu.database.handle({
+      action: 'database.getDocument',
+      collectionName: 'notes',
+      queryType: 'WHERE',
+    })) as { code?: string };
+    expect(names.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
+  });
+
   test('Storage shows an uploaded avatar as an image preview', async () => {
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -8,6 +8,7 @@ import type {
   ExportResponse,
   Faults,
   FunctionsResponse,
+  InsertedResponse,
   InvocationsResponse,
   JsonObject,
   JsonValue,
@@ -77,6 +78,8 @@ export const api = {
   },
   document: (name: string, id: string) =>
     request<DocumentResponse>('GET', `collections/${seg(name)}/documents/${seg(id)}`),
+  insertDocument: (name: string, doc: JsonObject) =>
+    request<InsertedResponse>('POST', `collections/${seg(name)}/documents`, doc),
   saveDocument: (name: string, id: string, doc: JsonObject) =>
     request<UpdatedResponse>('PUT', `collections/${seg(name)}/documents/${seg(id)}`, doc),
   deleteDocument: (name: string, id: string) =>
