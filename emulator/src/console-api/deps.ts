@@ -8,7 +8,7 @@ import type { CollectionInfo, Faults, FunctionInfo, StatsResponse, StorageFileIn
  */
 export interface ConsoleDatabase {
   /** One TCB admin protocol body in, the reply body out (success `{data}` or `{code,message}`). */
-  handle(body: Record<string, unknown>, ctx?: Record<string, unknown>): Promise<unknown> | unknown;
+  handle(body: Record<string, unknown>): Promise<unknown> | unknown;
   listCollections(): CollectionInfo[] | Promise<CollectionInfo[]>;
   dropCollection(name: string): unknown;
   reset(): unknown;

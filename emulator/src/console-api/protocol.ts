@@ -9,11 +9,9 @@ export async function callProtocol(
   database: ConsoleDatabase,
   body: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const reply: unknown = await database.handle(
-    { envName: 'local', ...body },
-    // Marks the call as the console's so statistics can tell it from function traffic.
-    { source: 'console' },
-  );
+  // No invocation context: statistics count the call in `calls`/`byAction` only, never in a
+  // function's `byInvocation`, so per-call round-trip counts stay exact with the console open.
+  const reply: unknown = await database.handle({ envName: 'local', ...body });
   if (!isRecord(reply)) throw new HttpError(502, 'BAD_REPLY', 'database gave no reply');
   if (typeof reply.code === 'string' && reply.code !== '') {
     const message = typeof reply.message === 'string' ? reply.message : reply.code;

@@ -6,7 +6,6 @@
 import { DEFAULT_APPID } from '../functions/invocation-env';
 import type { EmulatorContext } from '../server/context';
 import type { RouteModule } from '../server/route-types';
-import { consoleDatabase } from './database-adapter';
 import { createConsoleApi } from './index';
 import { serveConsoleFile } from './static-files';
 import { toJson } from './invocation-log';
@@ -15,7 +14,7 @@ import type { JsonObject } from './types';
 
 export const consoleApiRoutes: RouteModule = (ctx) => {
   const api = createConsoleApi({
-    database: consoleDatabase(ctx.database),
+    database: ctx.database,
     events: ctx.events,
     listFunctions: () =>
       ctx.functions.list().map((fn) => ({ name: fn.name, config: toJson(fn.raw) as JsonObject })),
