@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWxCloud } from '../../emulator/src/bridge';
-import type { Database } from '../../emulator/src/database';
-import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
+import { startEmulator } from '../../emulator/src/index';
 import type { DbOpsDeps } from '../db-ops';
 import type { DbScalingDeps } from '../db-scaling';
 import type { RoundTripDeps } from '../round-trips';
@@ -22,17 +21,6 @@ export interface BenchEmulator {
   stop(): Promise<void>;
 }
 
-type StatsDatabase = Pick<Database, 'stats' | 'resetStats'>;
-
-/** RunningEmulator types its database by the server's port; the real one also keeps stats. */
-function withStats(db: RunningEmulator['database']): StatsDatabase {
-  const candidate = db as Partial<StatsDatabase>;
-  if (typeof candidate.stats !== 'function' || typeof candidate.resetStats !== 'function') {
-    throw new Error('the emulator database offers no stats()');
-  }
-  return candidate as StatsDatabase;
-}
-
 interface Envelope {
   ok?: boolean;
   data?: Record<string, unknown>;
@@ -43,9 +31,7 @@ function bridgeFor(url: string, openid: string): CloudCaller {
   const cloud = createWxCloud({ url, openid });
   return {
     callFunction(param) {
-      const reply = cloud.callFunction({ name: param.name, data: param.data ?? {} });
-      if (!reply) throw new Error('the bridge returned no promise');
-      return reply;
+      return cloud.callFunction({ name: param.name, data: param.data ?? {} });
     },
   };
 }
@@ -61,7 +47,6 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
     port: 0,
   });
   await overhead.database.handle({ action: 'database.addCollection', collectionName: 'bench' });
-  const stats = withStats(emu.database);
 
   const call = async (name: string, data: object, openid: string) => {
     const reply = await emu.callFunction(name, data, { openid });
@@ -105,12 +90,12 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
     dbOpsDeps: () => ({
       call,
       async countActions(fn) {
-        stats.resetStats();
+        emu.database.resetStats();
         await fn();
-        const invocations = Object.values(stats.stats().byInvocation);
+        const invocations = Object.values(emu.database.stats().byInvocation);
         // One function call, one invocation: its own counts. Without attribution, the totals.
         if (invocations.length === 1 && invocations[0]) return invocations[0].byAction;
-        return stats.stats().byAction;
+        return emu.database.stats().byAction;
       },
     }),
     dbScalingDeps: () => ({ adminUrl: emu.adminUrl, envId: emu.project.envId, insertMany }),

@@ -1,7 +1,6 @@
 // A real emulator for a reliability suite: this repository's project (the built functions in
 // cloudfunctions/), in memory, on a free loopback port. Stopped by the suite's afterAll.
 import path from 'node:path';
-import type { Database } from '../../../emulator/src/database';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -27,13 +26,11 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     // limit makes them. Up to 8 invocations per function still run truly concurrently.
     maxInstancesPerFunction: INSTANCES_PER_FUNCTION,
   });
-  // RunningEmulator types its database by the server's port; the real one also keeps stats.
-  const stats = running.database as Partial<Pick<Database, 'stats'>>;
   return {
     url: running.url,
     adminUrl: running.adminUrl,
     setFaults: (faults) => void running.database.setFaults(faults),
-    databaseCalls: () => (typeof stats.stats === 'function' ? stats.stats().calls : Number.NaN),
+    databaseCalls: () => running.database.stats().calls,
     running,
     stop: () => running.stop(),
   };
