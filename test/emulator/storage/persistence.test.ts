@@ -12,7 +12,7 @@ beforeAll(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'storage-data-'));
 });
 afterAll(() => {
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 it('keeps files under <dataDir>/storage across restarts', async () => {

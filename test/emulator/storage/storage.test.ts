@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emulator?.stop();
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 function tempFile(name: string, content: string | Buffer): string {
