@@ -19,7 +19,13 @@ export function storageFor(ctx: EmulatorContext): StorageService {
   } else {
     // In-memory mode keeps nothing after stop: files go to a temp folder removed on stop.
     root = mkdtempSync(path.join(os.tmpdir(), 'wx-cloud-storage-'));
-    ctx.onStop(() => rmSync(root, { recursive: true, force: true }));
+    ctx.onStop(() => {
+      try {
+        rmSync(root, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+      } catch {
+        // Never fail stop() over a temp folder; the OS clears its temp directory eventually.
+      }
+    });
   }
   const service = new StorageService({
     root,
