@@ -45,9 +45,12 @@ export interface AuthenticatedRequest {
 
 /**
  * The callable cloud functions, by name. An interface (not a type) so an app can add its own
- * functions by declaration merging:
+ * functions by declaration merging. In the mini program the module is the synced copy, named by
+ * its relative path (see docs/client.md):
  *
- *   declare module 'contract' { interface CloudFunctions { myFn: { request: ...; response: ... } } }
+ *   declare module './contract/functions' {
+ *     interface CloudFunctions { myFn: { request: { token: string }; response: { ... } } }
+ *   }
  */
 export interface CloudFunctions {
   login: { request: LoginRequest; response: LoginResponse };

@@ -21,3 +21,8 @@ export async function build() {
     if (current !== wanted) await writeFile(target, wanted);
   }
 }
+
+// Also runnable alone: `node scripts/build/contract-sync.mjs` after editing contract/src.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await build();
+}
