@@ -101,9 +101,9 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
     dbScalingDeps: () => ({ adminUrl: emu.adminUrl, envId: emu.project.envId, insertMany }),
     async stop() {
       await overhead.stop();
-      rmSync(overheadDir, { recursive: true, force: true });
+      rmSync(overheadDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       await emu.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

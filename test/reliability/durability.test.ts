@@ -25,7 +25,7 @@ describe('durability: kill -9 during a burst of writes', () => {
 
   afterAll(async () => {
     await emulator?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
   test('every acknowledged write survives kill -9 and restart', async () => {
