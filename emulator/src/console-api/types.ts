@@ -138,19 +138,11 @@ export interface Faults {
   faultRate: number;
 }
 
-/** Database calls of one function invocation. */
-export interface InvocationStats {
-  functionName?: string;
-  calls: number;
-  byAction: Record<string, number>;
-}
-
-/** Database statistics: calls per action, and per function invocation (by requestId). */
-export interface StatsResponse {
-  calls: number;
-  byAction: Record<string, number>;
-  byInvocation: Record<string, InvocationStats>;
-}
+/**
+ * Database statistics (calls per action, and per function invocation by requestId): the
+ * database's own shape, served as is. Type-only, so the browser bundle takes no code from it.
+ */
+export type { DatabaseStats as StatsResponse, InvocationStats } from '../database/stats';
 
 export interface OkResponse {
   ok: true;
