@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
 
-// The flags DEVELOPERS.md documents: headless, no sandbox (containers), and nothing that
+// The flags docs/development.md documents: headless, no sandbox (containers), and nothing that
 // phones home or waits on the network, so runs are fast and identical offline.
 const FLAGS = [
   '--headless',
