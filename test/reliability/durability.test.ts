@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AdminClient } from './support/admin';
-import { startCli, type CliEmulator } from './support/cli-process';
+import { startCli, type CliEmulator } from '../support/cli-process';
 import { printFigures } from './support/figures';
 import { FunctionsClient } from './support/functions';
 

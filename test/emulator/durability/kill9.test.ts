@@ -3,11 +3,11 @@
  * (the real SDK) and straight to /admin, the process is killed mid-burst, and after a restart
  * on the same data directory each acknowledged document is there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildEmulator, cliPath, fixtureProject } from '../host/support';
+import { startCli, type CliEmulator } from '../../support/cli-process';
+import { buildEmulator, fixtureProject } from '../host/support';
 
 const COLLECTION = 'durable';
 const WRITERS = 6;
@@ -16,46 +16,22 @@ const KILL_AFTER_ACKS = 150;
 const BURST_MS = 8000;
 
 let dataDir: string;
-const children: ChildProcess[] = [];
+const started: CliEmulator[] = [];
 
 beforeAll(() => {
   buildEmulator();
   dataDir = mkdtempSync(path.join(tmpdir(), 'emu-durability-'));
 });
 
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+afterAll(async () => {
+  await Promise.all(started.map((cli) => cli.kill9()));
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startCli(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [cliPath, '--port', '0', '--project', fixtureProject, '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${output}`)), 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[0]);
-      }
-    });
-  });
-  return { child, url };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+async function startOnDataDir(): Promise<CliEmulator> {
+  const cli = await startCli(['--project', fixtureProject, '--data-dir', dataDir]);
+  started.push(cli);
+  return cli;
 }
 
 async function admin(url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -92,7 +68,7 @@ async function write(url: string, id: string, viaFunction: boolean): Promise<boo
 }
 
 test('acknowledged writes are all present after kill -9 and restart', async () => {
-  const first = await startCli();
+  const first = await startOnDataDir();
   await admin(first.url, { action: 'database.addCollection', collectionName: COLLECTION });
 
   const acknowledged: string[] = [];
@@ -104,17 +80,16 @@ test('acknowledged writes are all present after kill -9 and restart', async () =
       if (await write(first.url, id, w % 2 === 0)) acknowledged.push(id);
       if (!killed && acknowledged.length >= KILL_AFTER_ACKS) {
         killed = true;
-        first.child.kill('SIGKILL');
+        first.process.kill('SIGKILL');
       }
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
-  if (!killed) first.child.kill('SIGKILL');
-  await exited(first.child);
-  expect(first.child.signalCode).toBe('SIGKILL');
+  await first.kill9();
+  expect(first.process.signalCode).toBe('SIGKILL');
   expect(acknowledged.length).toBeGreaterThan(0);
 
-  const second = await startCli();
+  const second = await startOnDataDir();
   const missing: string[] = [];
   for (const id of acknowledged) {
     const reply = await admin(second.url, {
@@ -128,6 +103,5 @@ test('acknowledged writes are all present after kill -9 and restart', async () =
     if (list.length !== 1) missing.push(id);
   }
   expect(missing).toEqual([]);
-  second.child.kill('SIGTERM');
-  await exited(second.child);
+  expect(await second.stop()).toBe(0);
 }, 60_000);

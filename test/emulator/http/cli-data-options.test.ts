@@ -3,9 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startCli, type CliEmulator } from '../../support/cli-process';
 import { buildEmulator, cliPath, fixtureProject } from '../host/support';
 
 let tmp: string;
+const started: CliEmulator[] = [];
 const children: ChildProcess[] = [];
 
 beforeAll(() => {
@@ -13,43 +15,17 @@ beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'emu-cli-data-'));
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await Promise.all(started.map((cli) => cli.kill9()));
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [cliPath, '--port', '0', '--project', fixtureProject, ...args],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${output}`)), 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[0]);
-      }
-    });
-  });
-  return { child, url };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  child.kill('SIGTERM');
-  return exited;
+async function start(args: string[]): Promise<CliEmulator> {
+  const cli = await startCli(['--project', fixtureProject, ...args]);
+  started.push(cli);
+  return cli;
 }
 
 async function admin(url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -66,7 +42,7 @@ test('--export-on-exit writes an export on SIGTERM, and --import loads it into a
     collectionName: 'kept',
     data: [JSON.stringify({ _id: 'doc-1', n: { $numberInt: '7' } })],
   });
-  expect(await stop(first.child)).toBe(0);
+  expect(await first.stop()).toBe(0);
   expect(existsSync(path.join(exportDir, 'manifest.json'))).toBe(true);
   expect(readFileSync(path.join(exportDir, 'manifest.json'), 'utf8')).toContain('"kept"');
 
@@ -78,14 +54,14 @@ test('--export-on-exit writes an export on SIGTERM, and --import loads it into a
     query: JSON.stringify({ _id: 'doc-1' }),
   });
   expect((reply.data as { list: string[] }).list).toHaveLength(1);
-  expect(await stop(second.child)).toBe(0);
+  expect(await second.stop()).toBe(0);
 });
 
 test('--db-fault-rate 1 makes every database call fail with SYS_ERR', async () => {
   const faulty = await start(['--in-memory', '--db-fault-rate', '1']);
   const reply = await admin(faulty.url, { action: 'database.addCollection', collectionName: 'x' });
   expect(reply.code).toBe('SYS_ERR');
-  expect(await stop(faulty.child)).toBe(0);
+  expect(await faulty.stop()).toBe(0);
 });
 
 test('a bad --db-fault-rate is a one-line error', async () => {

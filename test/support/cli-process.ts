@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../..');
 export const CLI = path.join(ROOT, 'emulator/dist/cli.js');
 
 export interface CliEmulator {
@@ -12,20 +12,21 @@ export interface CliEmulator {
   output: () => string;
   /** SIGKILL: no shutdown code runs, like a crash or a power cut of the process. */
   kill9(): Promise<void>;
-  /** SIGTERM and wait for a clean exit. */
-  stop(): Promise<void>;
+  /** SIGTERM and wait for the exit; resolves the exit code (0 is a clean shutdown). */
+  stop(): Promise<number | null>;
 }
 
-function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/** Waits (bounded) for the process to end; resolves its exit code (null when killed). */
+function exited(child: ChildProcess, timeoutMs: number): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      resolve();
+      resolve(null);
     }, timeoutMs);
-    child.once('exit', () => {
+    child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve();
+      resolve(code);
     });
   });
 }
@@ -54,9 +55,9 @@ export function startCli(args: string[], timeoutMs = 30_000): Promise<CliEmulato
             child.kill('SIGKILL');
             await exited(child, 10_000);
           },
-          stop: async () => {
+          stop: () => {
             child.kill('SIGTERM');
-            await exited(child, 15_000);
+            return exited(child, 15_000);
           },
         });
       }
