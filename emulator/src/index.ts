@@ -10,28 +10,28 @@ import { loadProject, type ProjectConfig } from './config/cloudbaserc';
 import { prepareDataDir } from './config/data-dir';
 import { EmulatorStartError } from './config/errors';
 import { consoleDistDir, repoRoot, runnerPath } from './config/paths';
-import { openEmulatorDatabase } from './server/open-database';
+import { openEmulatorDatabase } from './http/open-database';
 import { EmulatorEvents } from './functions/events';
 import { FunctionHost } from './functions/host';
 import { resolveLogger, type Logger } from './logging/logger';
-import type { EmulatorContext } from './server/context';
-import type { EmulatorDatabase } from './server/database-port';
-import { createHttpServer, listen } from './server/http-server';
-import { routeModules } from './server/routes';
-import { createStopper } from './server/stopper';
+import type { EmulatorContext } from './http/context';
+import type { EmulatorDatabase } from './http/database-port';
+import { createHttpServer, listen } from './http/http-server';
+import { routeModules } from './http/routes';
+import { createStopper } from './http/stopper';
 import {
   createFunctionCaller,
   type CallIdentity,
   type FunctionCallReply,
-} from './server/function-caller';
+} from './http/function-caller';
 
 export { EmulatorStartError } from './config/errors';
 export type { InvocationEvent, InvocationLogLine } from './functions/events';
 export type { EmulatorEvents } from './functions/events';
 export type { FunctionHost } from './functions/host';
-export type { CallIdentity, FunctionCallReply } from './server/function-caller';
-export type { EmulatorContext } from './server/context';
-export type { Route, RouteModule } from './server/route-types';
+export type { CallIdentity, FunctionCallReply } from './http/function-caller';
+export type { EmulatorContext } from './http/context';
+export type { Route, RouteModule } from './http/route-types';
 
 export interface StartEmulatorOptions {
   /** 0 (default here; the CLI uses 9100) picks a free port. */

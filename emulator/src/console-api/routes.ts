@@ -4,8 +4,8 @@
  * what no other module claimed.
  */
 import { DEFAULT_APPID } from '../functions/invocation-env';
-import type { EmulatorContext } from '../server/context';
-import type { RouteModule } from '../server/route-types';
+import type { EmulatorContext } from '../http/context';
+import type { RouteModule } from '../http/route-types';
 import { createConsoleApi } from './index';
 import { serveConsoleFile } from './static-files';
 import { toJson } from './invocation-log';

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from '../server/context';
+import type { EmulatorContext } from '../http/context';
 import { storageFor } from '../storage';
 import type { ConsoleStorage } from './deps';
 import type { StorageFileInfo } from './types';

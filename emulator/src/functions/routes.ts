@@ -4,10 +4,10 @@
  * failure non-2xx `{"errCode", "errMsg"}`.
  */
 import type { IncomingMessage } from 'node:http';
-import { isJsonObject, readJsonBody } from '../server/body';
-import { ERR_INVALID_PARAM, HttpError } from '../server/http-error';
-import { sendJson, sendRawJson } from '../server/reply';
-import type { RouteModule } from '../server/route-types';
+import { isJsonObject, readJsonBody } from '../http/body';
+import { ERR_INVALID_PARAM, HttpError } from '../http/http-error';
+import { sendJson, sendRawJson } from '../http/reply';
+import type { RouteModule } from '../http/route-types';
 import { DEFAULT_APPID, type CallerIdentity } from './invocation-env';
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -4,10 +4,10 @@
  * Replies use the wx shapes (`status`/`errMsg` per file) so the bridge passes them through.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, readJsonBody } from '../server/body';
-import { HttpError } from '../server/http-error';
-import { sendJson } from '../server/reply';
-import type { Route } from '../server/route-types';
+import { readBody, readJsonBody } from '../http/body';
+import { HttpError } from '../http/http-error';
+import { sendJson } from '../http/reply';
+import type { Route } from '../http/route-types';
 import { STORAGE_CODES, StorageError, type StorageService } from './storage-service';
 
 /** Uploads through the mini program are capped here (the real limit depends on the plan). */

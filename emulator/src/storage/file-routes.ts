@@ -1,7 +1,7 @@
 /** Signed downloads (temp file URLs) and the server SDK's upload PUT (COS stand-in). */
-import { readBody } from '../server/body';
-import { sendJson } from '../server/reply';
-import type { Route, RouteMatch } from '../server/route-types';
+import { readBody } from '../http/body';
+import { sendJson } from '../http/reply';
+import type { Route, RouteMatch } from '../http/route-types';
 import { checkCloudPath } from './file-id';
 import { DOWNLOAD_PREFIX, UPLOAD_PREFIX } from './signed-url';
 import type { StorageService } from './storage-service';

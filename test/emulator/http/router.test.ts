@@ -1,6 +1,6 @@
 /** Route matching: parameters, catch-alls, 404 versus 405, first match wins. */
-import { Router } from '../../../emulator/src/server/router';
-import type { Route } from '../../../emulator/src/server/route-types';
+import { Router } from '../../../emulator/src/http/router';
+import type { Route } from '../../../emulator/src/http/route-types';
 
 const noop = (): void => undefined;
 const routes: Route[] = [
