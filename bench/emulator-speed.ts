@@ -3,7 +3,7 @@
 // see the same machine load. callsPerSec: checkSession throughput with a few clients in flight.
 import { startBaselineServer } from './baseline-server';
 import { postJson, throughput } from './lib/http-timing';
-import { median, msSince, round } from './lib/stats';
+import { median, msSince, percentile, round } from './lib/stats';
 
 export interface FunctionsEndpoint {
   /** Base URL of the emulator, e.g. http://127.0.0.1:PORT */
@@ -14,7 +14,9 @@ export interface FunctionsEndpoint {
 
 export interface EmulatorSpeedResult {
   loginP50Ms: number;
+  loginP90Ms: number;
   checkSessionP50Ms: number;
+  checkSessionP90Ms: number;
   baselineP50Ms: number;
   ratio: number;
   callsPerSec: number;
@@ -26,6 +28,10 @@ export interface EmulatorSpeedResult {
   /** A function doing one add() through the SDK: the emulator's counterpart of the baseline. */
   addOneP50Ms: number;
   ratioAddOne: number;
+  /** A function doing two sequential add()s: the floor for a login (read, then write). */
+  twoRoundsP50Ms: number;
+  /** login p50 minus twoRoundsP50Ms: what login spends beyond its two unavoidable rounds. */
+  loginExcessMs: number;
   samples: number;
   users: number;
   throughputConcurrency: number;
@@ -93,10 +99,14 @@ export async function measureEmulatorSpeed(
     const bareNoSync: number[] = [];
     const noop: number[] = [];
     const addOne: number[] = [];
+    const twoRounds: number[] = [];
     const { overheadUrl } = endpoint;
     const noopCall = () => callFunction(overheadUrl ?? '', 'noop', {}, 'bench-noop');
     const addOneCall = (n: number) => callFunction(overheadUrl ?? '', 'addOne', { n }, 'bench-add');
-    for (let i = 0; overheadUrl && i < 20; i += 1) await Promise.all([noopCall(), addOneCall(i)]);
+    const twoRoundsCall = (n: number) =>
+      callFunction(overheadUrl ?? '', 'twoRounds', { n }, 'bench-two');
+    for (let i = 0; overheadUrl && i < 20; i += 1)
+      await Promise.all([noopCall(), addOneCall(i), twoRoundsCall(i)]);
     for (let i = 0; i < samples; i += 1) {
       login.push(await timed(() => callFunction(base, 'login', {}, openids[i % users] as string)));
       checkSession.push(await timed(() => check(i)));
@@ -104,6 +114,7 @@ export async function measureEmulatorSpeed(
       bareNoSync.push(await timed(() => postJson(noSync.url, { data: { i } })));
       if (overheadUrl) noop.push(await timed(noopCall));
       if (overheadUrl) addOne.push(await timed(() => addOneCall(i)));
+      if (overheadUrl) twoRounds.push(await timed(() => twoRoundsCall(i)));
     }
 
     let n = 0;
@@ -111,9 +122,12 @@ export async function measureEmulatorSpeed(
     const loginP50Ms = median(login);
     const baselineP50Ms = median(bare);
     const baselineNoSyncP50Ms = median(bareNoSync);
+    const twoRoundsP50Ms = median(twoRounds);
     return {
       loginP50Ms: round(loginP50Ms),
+      loginP90Ms: round(percentile(login, 90)),
       checkSessionP50Ms: round(median(checkSession)),
+      checkSessionP90Ms: round(percentile(checkSession, 90)),
       baselineP50Ms: round(baselineP50Ms, 3),
       ratio: round(loginP50Ms / baselineP50Ms, 1),
       callsPerSec: round(callsPerSec, 0),
@@ -122,6 +136,8 @@ export async function measureEmulatorSpeed(
       noopP50Ms: round(median(noop)),
       addOneP50Ms: round(median(addOne)),
       ratioAddOne: round(median(addOne) / baselineP50Ms, 1),
+      twoRoundsP50Ms: round(twoRoundsP50Ms),
+      loginExcessMs: round(loginP50Ms - twoRoundsP50Ms),
       samples,
       users,
       throughputConcurrency,

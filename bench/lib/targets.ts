@@ -1,4 +1,4 @@
-// Judges each measured figure against the targets of issue 6.
+// Judges each measured figure against the targets (issue 6, tightened by issue 17).
 import { BUNDLE_LIMIT_BYTES, type BenchResults, type TargetCheck } from './results';
 
 function check(name: string, value: unknown, target: string, met: boolean | null): TargetCheck {
@@ -8,14 +8,14 @@ function check(name: string, value: unknown, target: string, met: boolean | null
 export function judgeTargets(r: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const cs = r.coldStart;
-  checks.push(check('coldStart.ratio', cs?.ratio, '<= 0.6', cs ? cs.ratio <= 0.6 : null));
+  checks.push(check('coldStart.ratio', cs?.ratio, '<= 0.45', cs ? cs.ratio <= 0.45 : null));
 
   const bundles = r.bundleBytes;
   for (const [name, bytes] of Object.entries(bundles ?? {})) {
     if (name === 'plainSdk') continue;
-    checks.push(check(`bundleBytes.${name}`, bytes, '<= 1.5 MB', bytes <= BUNDLE_LIMIT_BYTES));
+    checks.push(check(`bundleBytes.${name}`, bytes, '<= 1 MB', bytes <= BUNDLE_LIMIT_BYTES));
   }
-  if (!bundles) checks.push(check('bundleBytes', undefined, '<= 1.5 MB each', null));
+  if (!bundles) checks.push(check('bundleBytes', undefined, '<= 1 MB each', null));
 
   const rt = r.roundTrips;
   const wanted = { firstLaunch: 1, warmLaunch: 0, expiredSession: 1, revokedSession: 3 } as const;
@@ -37,7 +37,7 @@ export function judgeTargets(r: BenchResults): TargetCheck[] {
   );
 
   const em = r.emulator;
-  checks.push(check('emulator.ratio', em?.ratio, '<= 8', em ? em.ratio <= 8 : null));
+  checks.push(check('emulator.ratio', em?.ratio, '<= 5', em ? em.ratio <= 5 : null));
 
   const ds = r.dbScaling;
   for (const query of ['getById', 'whereOpenid'] as const) {

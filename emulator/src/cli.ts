@@ -11,7 +11,8 @@ import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '
 
 const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir <dir> | --in-memory]
   [--project <dir with cloudbaserc.json>] [--env-id <id>] [--import <dir>] [--export-on-exit <dir>]
-  [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]`;
+  [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]
+  [--max-instances <per function>]`;
 
 function numberOption(
   name: string,
@@ -25,6 +26,14 @@ function numberOption(
     throw new EmulatorStartError(
       `--${name} must be a number from ${min} to ${max} (got "${value}")`,
     );
+  }
+  return parsed;
+}
+
+function wholeNumberOption(name: string, value: string | undefined, min: number, max: number) {
+  const parsed = numberOption(name, value, min, max);
+  if (parsed !== undefined && !Number.isInteger(parsed)) {
+    throw new EmulatorStartError(`--${name} must be a whole number (got "${value}")`);
   }
   return parsed;
 }
@@ -47,6 +56,7 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         'db-latency-ms': { type: 'string' },
         'db-fault-rate': { type: 'string' },
         'idle-timeout-ms': { type: 'string' },
+        'max-instances': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -71,6 +81,7 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
     dbLatencyMs: numberOption('db-latency-ms', values['db-latency-ms'], 0, 600_000),
     dbFaultRate: numberOption('db-fault-rate', values['db-fault-rate'], 0, 1),
     idleTimeoutMs: numberOption('idle-timeout-ms', values['idle-timeout-ms'], 1, 86_400_000),
+    maxInstancesPerFunction: wholeNumberOption('max-instances', values['max-instances'], 1, 1000),
     logger: 'console',
   };
 }

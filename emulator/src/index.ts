@@ -18,6 +18,7 @@ import type { EmulatorContext } from './http/context';
 import type { EmulatorDatabase } from './http/database-port';
 import { createHttpServer, listen } from './http/http-server';
 import { routeModules } from './http/routes';
+import { defaultMaxInstances } from './functions/instance-limit';
 import { createStopper } from './http/stopper';
 import {
   createFunctionCaller,
@@ -46,7 +47,7 @@ export interface StartEmulatorOptions {
   envId?: string;
   /** Idle instances are reaped after this long (default 5 minutes). */
   idleTimeoutMs?: number;
-  /** Instance processes per function at most; further calls queue (default 64). */
+  /** Instance processes per function at most; further calls queue (default 4 per CPU core, at least 4). */
   maxInstancesPerFunction?: number;
   importDir?: string;
   exportOnExitDir?: string;
@@ -73,7 +74,6 @@ export interface RunningEmulator {
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
-const DEFAULT_MAX_INSTANCES = 64;
 
 /** 0.0.0.0 / :: cannot be dialled: instances reach the emulator on loopback then. */
 function dialHost(host: string): string {
@@ -104,7 +104,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     events,
     logger,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-    maxInstancesPerFunction: options.maxInstancesPerFunction ?? DEFAULT_MAX_INSTANCES,
+    maxInstancesPerFunction: options.maxInstancesPerFunction ?? defaultMaxInstances(),
     adminUrl: () => `${baseUrl}/admin`,
   });
   const stopper = createStopper({

@@ -7,6 +7,15 @@
 // parsed and run at every cold start. Each module below is replaced by a stand-in that loads
 // the real, still-bundled module on first use, so a function that does use them loses nothing.
 //
+// The AI client is not bundled at all (`excluded`): it and what only it needs (@cloudbase/app,
+// the mini program adapter, web-streams-polyfill...) are about 300 KB of the 1 MB budget, and
+// these functions never call `app.ai()`. Its stand-in throws a clear error on first use instead.
+// To bundle it, drop `excluded` from its entry below.
+//
+// Every module listed here is an internal of @cloudbase/node-sdk: the versions are pinned in
+// package.json and test/functions/unit/bundle-internals.test.ts fails, naming the internal,
+// when an upgrade stops requiring one of them the way this plugin expects.
+//
 // The data-model client is special: node-sdk calls `generateHTTPClient(...)` in its
 // constructor (inside a try/catch) and only stores the result as `app.models`. Its stand-in
 // defers that call too and returns an object that performs it on first access.
@@ -15,11 +24,12 @@ const NODE_SDK = /@cloudbase[\\/]node-sdk[\\/]dist[\\/]/;
 
 /**
  * Module -> whether it is an ES-module transpiled to CJS (`__esModule`, answered without
- * loading it so `__importDefault` does not force a load) and calls to defer.
- * @type {Record<string, { esModule: boolean, deferredCalls?: string[] }>}
+ * loading it so `__importDefault` does not force a load), calls to defer, and whether it is
+ * left out of the bundle (`excluded`: what to tell a function that uses it anyway).
+ * @type {Record<string, { esModule: boolean, deferredCalls?: string[], excluded?: string }>}
  */
-const LAZY_MODULES = {
-  './ai': { esModule: true },
+export const LAZY_MODULES = {
+  './ai': { esModule: true, excluded: 'the AI client (app.ai())' },
   '@cloudbase/wx-cloud-client-sdk': { esModule: true, deferredCalls: ['generateHTTPClient'] },
   xml2js: { esModule: false },
   axios: { esModule: false },
@@ -38,9 +48,14 @@ const FILTER = new RegExp(
 // The stand-in is a Proxy over a plain function, so the real export may be an object, a
 // function (axios) or a class (form-data); traps keep the Proxy invariants for the target's
 // own non-configurable `prototype`.
-function standIn(realPath, { esModule, deferredCalls = [] }) {
+function standIn(realPath, { esModule, deferredCalls = [], excluded }) {
+  const load = excluded
+    ? `const load = () => { throw new Error(${JSON.stringify(
+        `wx-cloud-login: ${excluded} is not bundled into this function (see server/build/lazy-modules.mjs)`,
+      )}); };`
+    : `const load = (() => { let real; return () => (real ??= (process.env.WXCL_LAZY_DEBUG && console.log("lazy load", ${JSON.stringify(realPath)}, new Error().stack.split(String.fromCharCode(10)).slice(2,6).join(" | ")), require(${JSON.stringify(realPath)}))); })();`;
   return `
-const load = (() => { let real; return () => (real ??= (process.env.WXCL_LAZY_DEBUG && console.log("lazy load", ${JSON.stringify(realPath)}, new Error().stack.split(String.fromCharCode(10)).slice(2,6).join(" | ")), require(${JSON.stringify(realPath)}))); })();
+${load}
 const lazy = (get, esModule, overrides) => {
   const target = function () {};
   const fixed = (key) => { const d = Reflect.getOwnPropertyDescriptor(target, key); return d && !d.configurable ? d : undefined; };
@@ -71,8 +86,12 @@ module.exports = lazy(load, ${esModule}, (key) => (key === 'default' && deferred
 `;
 }
 
-/** @returns {import('esbuild').Plugin} */
-export function lazyModules() {
+/**
+ * @param {{ onReplace?: (specifier: string, importer: string) => void }} [options]
+ *   `onReplace` hears of each module the plugin swaps for a stand-in (the internals guard test).
+ * @returns {import('esbuild').Plugin}
+ */
+export function lazyModules(options = {}) {
   return {
     name: 'lazy-modules',
     setup(build) {
@@ -86,6 +105,7 @@ export function lazyModules() {
           pluginData: REAL,
         });
         if (real.errors.length > 0) return { errors: real.errors };
+        options.onReplace?.(args.path, args.importer);
         return { path: real.path, namespace: NAMESPACE, pluginData: spec };
       });
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
