@@ -67,7 +67,7 @@ describe('SDK internals the build replaces', () => {
     for (const r of facts.replaced) expect(r.importer).toMatch(/@cloudbase[\\/]node-sdk[\\/]dist/);
   });
 
-  test('deferred calls still exist on the real module and are still called by node-sdk', () => {
+  test('deferred calls still exist on the real module and are still called by node-sdk', async () => {
     const sdkSource = readFileSync(
       path.join(nodeModules, '@cloudbase/node-sdk/dist/cloudbase.js'),
       'utf8',
@@ -75,10 +75,11 @@ describe('SDK internals the build replaces', () => {
     const broken: string[] = [];
     for (const [name, spec] of Object.entries(facts.configured)) {
       for (const call of spec.deferredCalls ?? []) {
-        const real = require(require.resolve(name, { paths: [nodeModules] })) as {
-          default?: Record<string, unknown>;
+        const real = (await import(require.resolve(name, { paths: [nodeModules] }))) as {
+          default?: { default?: Record<string, unknown> } & Record<string, unknown>;
         };
-        if (typeof real.default?.[call] !== 'function') broken.push(`${name}: default.${call}`);
+        if (typeof (real.default?.default ?? real.default)?.[call] !== 'function')
+          broken.push(`${name}: default.${call}`);
         if (!sdkSource.includes(`.default.${call}(`))
           broken.push(`node-sdk no longer calls ${call}`);
       }
