@@ -68,13 +68,3 @@ export type ResponseOf<N extends FunctionName> = CloudFunctions[N]['response'];
 export type AuthenticatedFunctionName = {
   [N in FunctionName]: RequestOf<N> extends AuthenticatedRequest ? N : never;
 }[FunctionName];
-
-export const FUNCTION_NAMES = [
-  'login',
-  'checkSession',
-  'updateUserInfo',
-  'logout',
-] as const satisfies readonly FunctionName[];
-
-/** Not callable from the client: run by the daily timer trigger. */
-export const CLEANUP_FUNCTION_NAME = 'cleanupSessions';

@@ -4,7 +4,9 @@
 // `tcb fn deploy <name>` or WeChat DevTools "upload and deploy" takes (installDependency:
 // false). Why bundle the SDK: docs/functions.md (measured: smaller upload, faster cold start).
 // Examples (server/src/examples/<name>.ts) are built the same way into dist/examples/<name>.
+// The function list, the triggers and the configuration values come from cloudbaserc.json only.
 import * as esbuild from 'esbuild';
+import merge from 'lodash/merge.js';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +18,18 @@ export const examplesSource = path.join(root, 'server/src/examples');
 export const functionsOut = path.join(root, 'cloudfunctions');
 export const examplesOut = path.join(root, 'dist/examples');
 
-/** Extra files a function folder carries for WeChat DevTools (it reads triggers from config.json). */
-const DEVTOOLS_CONFIG = {
-  cleanupSessions: { triggers: [{ name: 'daily', type: 'timer', config: '0 0 3 * * * *' }] },
-};
+/**
+ * cloudbaserc.json's functions, each merged with functionDefaultConfig exactly as
+ * `tcb fn deploy` does (lodash merge, as in emulator/src/config/cloudbaserc.ts).
+ */
+async function readFunctionList() {
+  const rc = JSON.parse(await readFile(path.join(root, 'cloudbaserc.json'), 'utf8'));
+  const defaults = rc.functionDefaultConfig ?? {};
+  return {
+    defaults,
+    functions: (rc.functions ?? []).map((entry) => merge({}, defaults, entry)),
+  };
+}
 
 async function entries(dir) {
   const files = await readdir(dir).catch(() => []);
@@ -50,8 +60,13 @@ function packageJson(name) {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** Bundles one function into `outDir/index.js`; returns the bundle size in bytes. */
-export async function bundleFunction(entry, outDir) {
+/**
+ * Bundles one function into `outDir/index.js`; returns the bundle size in bytes. `envVariables`
+ * (the function's merged cloudbaserc.json values) are built in as the fallback of
+ * server/src/config.ts, so a function uploaded from WeChat DevTools, which ignores
+ * cloudbaserc.json, runs with the same values as one deployed by `tcb fn deploy`.
+ */
+export async function bundleFunction(entry, outDir, envVariables = {}) {
   await mkdir(outDir, { recursive: true });
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -63,6 +78,7 @@ export async function bundleFunction(entry, outDir) {
     minify: true,
     write: false,
     logLevel: 'error',
+    define: { __CLOUDBASERC_ENV__: JSON.stringify(envVariables) },
     plugins: [lazyModules()],
   });
   const [bundle] = result.outputFiles;
@@ -72,24 +88,36 @@ export async function bundleFunction(entry, outDir) {
 }
 
 export async function build() {
+  const { defaults, functions } = await readFunctionList();
+  const sources = new Map((await entries(functionsSource)).map((e) => [e.name, e.file]));
+  for (const name of sources.keys()) {
+    if (!functions.some((fn) => fn.name === name)) {
+      throw new Error(
+        `server/src/functions/${name}.ts is not listed in cloudbaserc.json functions`,
+      );
+    }
+  }
   const jobs = [
-    ...(await entries(functionsSource)).map((e) => ({
-      ...e,
-      outDir: path.join(functionsOut, e.name),
-    })),
+    ...functions.map((fn) => {
+      const file = sources.get(fn.name);
+      if (!file)
+        throw new Error(`cloudbaserc.json lists ${fn.name}: no server/src/functions/${fn.name}.ts`);
+      return { file, outDir: path.join(functionsOut, fn.name), config: fn };
+    }),
     ...(await entries(examplesSource)).map((e) => ({
-      ...e,
+      file: e.file,
       outDir: path.join(examplesOut, e.name),
+      config: merge({}, defaults),
     })),
   ];
   // Sequential: the machine may have two cores shared with tests; esbuild is fast anyway.
   for (const job of jobs) {
-    await bundleFunction(job.file, job.outDir);
-    const devtools = DEVTOOLS_CONFIG[job.name];
-    if (devtools) {
+    await bundleFunction(job.file, job.outDir, job.config.envVariables);
+    // WeChat DevTools reads a function's timer triggers from config.json in its folder.
+    if (Array.isArray(job.config.triggers) && job.config.triggers.length > 0) {
       await writeIfChanged(
         path.join(job.outDir, 'config.json'),
-        `${JSON.stringify(devtools, null, 2)}\n`,
+        `${JSON.stringify({ triggers: job.config.triggers }, null, 2)}\n`,
       );
     }
   }

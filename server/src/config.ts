@@ -1,7 +1,12 @@
 /**
- * Server configuration from environment variables (cloudbaserc.json `envVariables`), with the
- * defaults below. Read on every invocation: it is a handful of lookups, and it keeps tests and
- * the emulator free to change the environment between calls.
+ * Server configuration from environment variables. Their values live in one place:
+ * cloudbaserc.json `functionDefaultConfig.envVariables`, which `tcb fn deploy` (and the
+ * emulator, the same way) merges into every function; a function may override some in its own
+ * entry. No defaults are written here, so there is no second copy to drift. The build
+ * (scripts/build/functions.mjs) bakes each function's merged values into its bundle as the
+ * fallback for an unset or blank variable, for deployments that ignore cloudbaserc.json
+ * (WeChat DevTools upload). Anything else missing or invalid fails loudly, naming the variable.
+ * Read on every invocation: a handful of lookups, and tests may change the environment.
  */
 export type SessionPolicy = 'multi' | 'single';
 
@@ -20,26 +25,36 @@ export interface ServerConfig {
   sessionsCollection: string;
 }
 
-export const CONFIG_DEFAULTS = {
-  SESSION_TTL_SECONDS: '604800', // 7 days
-  SESSION_RENEW_THRESHOLD_SECONDS: '86400', // 1 day
-  MAX_SESSIONS_PER_USER: '10',
-  SESSION_POLICY: 'multi',
-  SESSION_CLEANUP_AFTER_DAYS: '7',
-  USERS_COLLECTION: 'users',
-  SESSIONS_COLLECTION: 'sessions',
-} as const;
+/** The variables, each required (see cloudbaserc.json for their values and meaning). */
+export const CONFIG_VARIABLES = [
+  'SESSION_TTL_SECONDS',
+  'SESSION_RENEW_THRESHOLD_SECONDS',
+  'MAX_SESSIONS_PER_USER',
+  'SESSION_POLICY',
+  'SESSION_CLEANUP_AFTER_DAYS',
+  'USERS_COLLECTION',
+  'SESSIONS_COLLECTION',
+] as const;
 
-export type ConfigVariable = keyof typeof CONFIG_DEFAULTS;
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
 type Env = Record<string, string | undefined>;
+
+/** Replaced by the build with the function's merged cloudbaserc.json envVariables. */
+declare const __CLOUDBASERC_ENV__: Env | undefined;
+const BUILT_IN: Env = typeof __CLOUDBASERC_ENV__ === 'undefined' ? {} : __CLOUDBASERC_ENV__;
 
 const DAY_MS = 86_400_000;
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 function raw(env: Env, name: ConfigVariable): string {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? CONFIG_DEFAULTS[name] : value.trim();
+  const value = env[name]?.trim() || BUILT_IN[name]?.trim();
+  if (!value) {
+    throw new Error(
+      `missing environment variable ${name}: set it in cloudbaserc.json functionDefaultConfig.envVariables`,
+    );
+  }
+  return value;
 }
 
 /** A misconfigured deployment fails loudly (INTERNAL with the cause in the log), never silently. */

@@ -8,5 +8,5 @@ export { defineFunction } from './entry';
 export type { CloudFunctionMain, DefineOptions, Handler, Invocation, ScfContext } from './entry';
 export { AppError, invalidArgument } from './errors';
 export type { Identity } from './identity';
-export { readConfig, CONFIG_DEFAULTS } from './config';
+export { readConfig, CONFIG_VARIABLES } from './config';
 export type { ServerConfig, SessionPolicy } from './config';

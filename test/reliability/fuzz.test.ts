@@ -2,7 +2,7 @@
 // function through POST /functions/<name>, and to the TCB admin endpoint POST /admin. None may
 // answer 500 or INTERNAL, none may store an invalid profile, and the emulator keeps serving.
 import fc from 'fast-check';
-import { FUNCTION_NAMES } from '../../contract/src';
+import { rcFunctionNames } from '../support/cloudbaserc';
 import { AdminClient } from './support/admin';
 import { startTestEmulator, type TestEmulator } from './support/emulator';
 import { printFigures } from './support/figures';
@@ -81,7 +81,7 @@ describe('fuzz', () => {
       const key = answer.kind === 'error' ? answer.code : answer.kind;
       kinds[key] = (kinds[key] ?? 0) + 1;
     };
-    const name = fc.constantFrom(...FUNCTION_NAMES);
+    const name = fc.constantFrom(...rcFunctionNames);
     const who = fc.oneof(fc.constant(openid), fc.constant('fuzz-other'), fc.constant(undefined));
     // Half the events carry the fuzz user's live token, so they pass the session guard and
     // reach each function's own validation (a logout then ends it: log in again).

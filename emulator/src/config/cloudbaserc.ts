@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import merge from 'lodash/merge';
 import { EmulatorStartError } from './errors';
 
 export interface FunctionConfig {
@@ -73,6 +74,16 @@ function readRc(file: string): JsonObject {
   }
 }
 
+/**
+ * An entry with the defaults under it, exactly as @cloudbase/cli's getCloudBaseConfig does it:
+ * `lodash.merge({}, functionDefaultConfig, entry)`. Deep: an entry's `envVariables` adds to the
+ * defaults' instead of replacing them; arrays merge index by index; `null` overrides, a missing
+ * key does not. test/emulator/host/config-merge.test.ts compares this with the CLI's own code.
+ */
+export function mergeFunctionEntry(defaults: JsonObject, entry: JsonObject): JsonObject {
+  return merge({}, defaults, entry) as JsonObject;
+}
+
 function toStringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isObject(value)) return out;
@@ -120,7 +131,10 @@ export function loadProject(projectDir: string, envIdOverride?: string): Project
         `${file}: every entry of "functions" needs a "name": fix the file and start again`,
       );
     }
-    listed.set(entry.name, toFunctionConfig(entry.name, functionRoot, { ...defaults, ...entry }));
+    listed.set(
+      entry.name,
+      toFunctionConfig(entry.name, functionRoot, mergeFunctionEntry(defaults, entry)),
+    );
   }
   const rcEnvId = typeof rc.envId === 'string' ? resolveEnvPlaceholders(rc.envId).trim() : '';
   return { dir, envId: envIdOverride || rcEnvId || 'local', functionRoot, listed, defaults };
@@ -140,7 +154,7 @@ export function findFunction(project: ProjectConfig, name: string): FunctionConf
   if (!/^[A-Za-z0-9_-]+$/.test(name)) return undefined;
   const listed = project.listed.get(name);
   if (listed) return listed;
-  const fn = toFunctionConfig(name, project.functionRoot, { ...project.defaults });
+  const fn = toFunctionConfig(name, project.functionRoot, mergeFunctionEntry(project.defaults, {}));
   return existsSync(handlerLocation(fn).file) ? fn : undefined;
 }
 

@@ -1,17 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { rcFunctionNames } from '../../support/cloudbaserc';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const functionsDir = path.join(repoRoot, 'cloudfunctions');
 export const examplesDir = path.join(repoRoot, 'dist/examples');
-export const FUNCTION_NAMES = [
-  'login',
-  'checkSession',
-  'updateUserInfo',
-  'logout',
-  'cleanupSessions',
-];
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -24,7 +18,7 @@ function newestSource(dir: string): number {
 
 function oldestBundle(): number {
   const bundles = [
-    ...FUNCTION_NAMES.map((name) => path.join(functionsDir, name, 'index.js')),
+    ...rcFunctionNames.map((name) => path.join(functionsDir, name, 'index.js')),
     path.join(examplesDir, 'whoami', 'index.js'),
   ];
   if (!bundles.every((file) => existsSync(file))) return 0;

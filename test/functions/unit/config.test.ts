@@ -1,35 +1,50 @@
-import { CONFIG_DEFAULTS, readConfig } from '../../../server/src/config';
+import { CONFIG_VARIABLES, readConfig } from '../../../server/src/config';
+import { rcEnvVariables } from '../../support/cloudbaserc';
 
 describe('readConfig', () => {
-  test('defaults: 7-day sessions renewed in their last day, 10 per user, 7-day cleanup', () => {
-    expect(readConfig({})).toEqual({
-      sessionTtlMs: 7 * 86_400_000,
+  test("cloudbaserc.json's values: 7-day sessions renewed in their last day, 10 per user, 7-day cleanup", () => {
+    expect(readConfig(rcEnvVariables)).toEqual({
+      sessionTtlMs: 604_800_000,
       renewThresholdMs: 86_400_000,
       maxSessionsPerUser: 10,
       sessionPolicy: 'multi',
-      cleanupAfterMs: 7 * 86_400_000,
+      cleanupAfterMs: 604_800_000,
       usersCollection: 'users',
       sessionsCollection: 'sessions',
     });
   });
 
-  test('values from the environment; blank means default', () => {
+  test('cloudbaserc.json sets every variable, and nothing the code does not read', () => {
+    expect(Object.keys(rcEnvVariables).sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  test('values from the environment', () => {
     const config = readConfig({
       SESSION_TTL_SECONDS: '3600',
       SESSION_RENEW_THRESHOLD_SECONDS: '0',
       MAX_SESSIONS_PER_USER: '1',
       SESSION_POLICY: 'single',
-      SESSION_CLEANUP_AFTER_DAYS: ' ',
+      SESSION_CLEANUP_AFTER_DAYS: '2',
       USERS_COLLECTION: 'app_users',
+      SESSIONS_COLLECTION: 'app_sessions',
     });
-    expect(config).toMatchObject({
+    expect(config).toEqual({
       sessionTtlMs: 3_600_000,
       renewThresholdMs: 0,
       maxSessionsPerUser: 1,
       sessionPolicy: 'single',
-      cleanupAfterMs: Number(CONFIG_DEFAULTS.SESSION_CLEANUP_AFTER_DAYS) * 86_400_000,
+      cleanupAfterMs: 172_800_000,
       usersCollection: 'app_users',
+      sessionsCollection: 'app_sessions',
     });
+  });
+
+  // Outside a build nothing is baked in (the bundles' fallback: test/functions/built-in-config).
+  test.each(CONFIG_VARIABLES)('%s unset or blank fails loudly, saying where to set it', (name) => {
+    expect(() => readConfig({ ...rcEnvVariables, [name]: undefined })).toThrow(
+      `missing environment variable ${name}: set it in cloudbaserc.json`,
+    );
+    expect(() => readConfig({ ...rcEnvVariables, [name]: ' ' })).toThrow(name);
   });
 
   test.each([
@@ -43,6 +58,8 @@ describe('readConfig', () => {
     ['USERS_COLLECTION', 'users.$x'],
     ['SESSIONS_COLLECTION', '1sessions'],
   ])('%s=%s fails loudly, naming the variable', (name, value) => {
-    expect(() => readConfig({ [name]: value })).toThrow(name);
+    expect(() => readConfig({ ...rcEnvVariables, [name]: value })).toThrow(
+      `invalid environment variable ${name}`,
+    );
   });
 });

@@ -1,24 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_DEFAULTS } from '../../../server/src/config';
+import { CONFIG_VARIABLES } from '../../../server/src/config';
+import { rcFunctionNames, rcFunctions } from '../../support/cloudbaserc';
 import { ensureFunctionsBuilt, functionsDir, repoRoot } from '../support/build';
 
-interface RcFunction {
+interface Trigger {
   name: string;
-  runtime?: string;
-  timeout?: number;
-  memorySize?: number;
-  handler?: string;
-  installDependency?: boolean;
-  envVariables?: Record<string, string>;
-  triggers?: Array<{ name: string; type: string; config: string }>;
+  type: string;
+  config: string;
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
-const rc = readJson<{ envId: string; functionRoot: string; functions: RcFunction[] }>(
+const rc = readJson<{ envId: string; functionRoot: string }>(
   path.join(repoRoot, 'cloudbaserc.json'),
 );
+const triggersOf = (name: string) => rcFunctions.find((fn) => fn.name === name)?.raw.triggers;
 const sources = readdirSync(path.join(repoRoot, 'server/src/functions')).map((f) =>
   f.replace(/\.ts$/, ''),
 );
@@ -29,29 +26,37 @@ describe('cloudbaserc.json', () => {
     expect(rc.functionRoot).toBe('cloudfunctions');
   });
 
-  test('lists every function source, each fully configured with the documented defaults', () => {
-    expect(rc.functions.map((f) => f.name).sort()).toEqual([...sources].sort());
-    for (const fn of rc.functions) {
-      expect(fn).toMatchObject({
+  test('lists every function source; merged with the defaults, each is fully configured', () => {
+    expect([...rcFunctionNames].sort()).toEqual([...sources].sort());
+    for (const fn of rcFunctions) {
+      expect(fn.raw).toMatchObject({
         runtime: 'Nodejs18.15',
         handler: 'index.main',
         installDependency: false,
       });
-      expect(fn.timeout).toBeGreaterThan(0);
-      expect(fn.memorySize).toBeGreaterThanOrEqual(128);
-      expect(fn.envVariables).toEqual(CONFIG_DEFAULTS);
+      expect(fn.raw.timeout).toBeGreaterThan(0);
+      expect(fn.raw.memorySize).toBeGreaterThanOrEqual(128);
+      expect(Object.keys(fn.envVariables).sort()).toEqual([...CONFIG_VARIABLES].sort());
     }
   });
 
-  test('cleanupSessions runs daily from a 7-field timer cron', () => {
-    const cleanup = rc.functions.find((f) => f.name === 'cleanupSessions');
-    expect(cleanup?.triggers).toEqual([{ name: 'daily', type: 'timer', config: '0 0 3 * * * *' }]);
-    expect(cleanup?.triggers?.[0]?.config.split(' ')).toHaveLength(7);
+  test('cleanupSessions runs once a day: a 7-field timer cron with a fixed second, minute, hour', () => {
+    const triggers = triggersOf('cleanupSessions') as Trigger[];
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]?.type).toBe('timer');
+    expect(triggers[0]?.config).toMatch(/^\d+ \d+ \d+ \* \* \* \*$/);
   });
 });
 
 describe('built function folders (what tcb fn deploy uploads)', () => {
   beforeAll(() => ensureFunctionsBuilt());
+
+  test.each(rcFunctionNames)('%s: config.json carries the triggers of cloudbaserc.json', (name) => {
+    const file = path.join(functionsDir, name, 'config.json');
+    const triggers = triggersOf(name);
+    if (triggers === undefined) expect(existsSync(file)).toBe(false);
+    else expect(readJson(file)).toEqual({ triggers });
+  });
 
   test.each(sources)(
     '%s: index.js exports main, <= 1.5 MB, package.json without dependencies',
@@ -123,8 +128,10 @@ describe('npm run deploy (server/scripts/deploy.mjs --dry-run)', () => {
     expect(result.status).toBe(0);
     const commands = result.stdout.split('\n').filter((line) => line.startsWith('$ '));
     expect(commands).toEqual([
-      ...rc.functions.map((f) => `$ tcb fn deploy ${f.name} -e prod-1a2b3c --force --yes`),
-      '$ tcb fn trigger create cleanupSessions -e prod-1a2b3c',
+      ...rcFunctions.flatMap((f) => [
+        `$ tcb fn deploy ${f.name} -e prod-1a2b3c --force --yes`,
+        ...(f.raw.triggers ? [`$ tcb fn trigger create ${f.name} -e prod-1a2b3c`] : []),
+      ]),
     ]);
   });
 

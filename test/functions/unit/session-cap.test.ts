@@ -1,30 +1,39 @@
 import { readConfig } from '../../../server/src/config';
 import { isCollectionMissing, isDuplicateKey } from '../../../server/src/db/errors';
 import { planLogin } from '../../../server/src/session-cap';
+import { rcEnvVariables } from '../../support/cloudbaserc';
 
 const now = 1_000_000;
 const ref = (createdAt: number, expiresAt = now + 1000) => ({ createdAt, expiresAt });
 
 describe('planLogin', () => {
   test('under the cap: nothing evicted, expired entries forgotten', () => {
-    const plan = planLogin({ a: ref(1), old: ref(0, now - 1) }, now, readConfig({}));
+    const plan = planLogin({ a: ref(1), old: ref(0, now - 1) }, now, readConfig(rcEnvVariables));
     expect(plan).toEqual({ drop: ['old'], evict: [] });
   });
 
   test('at the cap: the oldest live sessions make room for the new one', () => {
     const sessions = { c: ref(30), a: ref(10), b: ref(20), d: ref(40) };
-    const plan = planLogin(sessions, now, readConfig({ MAX_SESSIONS_PER_USER: '3' }));
+    const plan = planLogin(
+      sessions,
+      now,
+      readConfig({ ...rcEnvVariables, MAX_SESSIONS_PER_USER: '3' }),
+    );
     expect(plan.evict).toEqual(['a', 'b']);
     expect(plan.drop).toEqual(['a', 'b']);
   });
 
   test('single policy evicts every live session', () => {
-    const plan = planLogin({ a: ref(1), b: ref(2) }, now, readConfig({ SESSION_POLICY: 'single' }));
+    const plan = planLogin(
+      { a: ref(1), b: ref(2) },
+      now,
+      readConfig({ ...rcEnvVariables, SESSION_POLICY: 'single' }),
+    );
     expect(plan.evict).toEqual(['a', 'b']);
   });
 
   test('a user without the map (older document) plans nothing', () => {
-    expect(planLogin(undefined, now, readConfig({}))).toEqual({ drop: [], evict: [] });
+    expect(planLogin(undefined, now, readConfig(rcEnvVariables))).toEqual({ drop: [], evict: [] });
   });
 });
 
