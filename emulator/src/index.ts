@@ -19,6 +19,7 @@ import type { EmulatorDatabase } from './http/database-port';
 import { createHttpServer, listen } from './http/http-server';
 import { routeModules } from './http/routes';
 import { defaultMaxInstances } from './functions/instance-limit';
+import { openapiFor, type OpenApiService } from './openapi';
 import { createStopper } from './http/stopper';
 import {
   createFunctionCaller,
@@ -33,6 +34,14 @@ export type { FunctionHost } from './functions/host';
 export type { CallIdentity, FunctionCallReply } from './http/function-caller';
 export type { EmulatorContext } from './http/context';
 export type { Route, RouteModule } from './http/route-types';
+export {
+  MSG_SEC_CHECK_RISKY_WORD,
+  PHONE_CODE_TTL_MS,
+  PHONE_FAIL_CODES,
+  type OpenApiService,
+  type PhoneCodeInput,
+  type PhoneFailCode,
+} from './openapi';
 
 export interface StartEmulatorOptions {
   /** 0 (default here; the CLI uses 9100) picks a free port. */
@@ -71,6 +80,8 @@ export interface RunningEmulator {
   events: EmulatorEvents;
   functions: FunctionHost;
   project: ProjectConfig;
+  /** Cloud calls: `openapi.phoneCodes.issue({ openid, phoneNumber })`, `openapi.stats()`. */
+  openapi: OpenApiService;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
@@ -155,6 +166,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     events,
     functions,
     project,
+    openapi: openapiFor(context),
   };
 }
 

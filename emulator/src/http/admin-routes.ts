@@ -2,10 +2,11 @@
  * `POST /admin` and `POST /admin/i/<invocationId>`: the TCB admin protocol the real
  * wx-server-sdk speaks (it appends `?env=…&seqId=…`). The per-invocation form attributes each
  * database call to the function invocation that made it. `cloud.callFunction()` made inside a
- * function arrives here too and goes to the function host.
+ * function arrives here too and goes to the function host; `cloud.openapi.*` to openapi/.
  */
 import { handleStorageAction, isStorageAction, storageFor } from '../storage';
 import { INVOKE_FUNCTION_ACTION, invokeFromSdk } from '../functions/invoke-action';
+import { handleOpenApiRequest, isMultipart } from '../openapi';
 import { isJsonObject, readJsonBody } from './body';
 import { ERR_INVALID_PARAM, HttpError } from './http-error';
 import { sendJson } from './reply';
@@ -13,6 +14,11 @@ import type { RouteHandler, RouteModule } from './route-types';
 
 export const adminRoutes: RouteModule = (ctx) => {
   const handler: RouteHandler = async (req, res, match) => {
+    // Cloud calls (`wx.openApi`) are the one action the SDK sends as multipart/form-data.
+    if (isMultipart(req)) {
+      await handleOpenApiRequest(ctx, req, res, match.params.invocationId);
+      return;
+    }
     const body = await readJsonBody(req, undefined, 'INVALID_PARAM');
     if (!isJsonObject(body) || typeof body.action !== 'string') {
       throw new HttpError(

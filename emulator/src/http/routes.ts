@@ -4,6 +4,7 @@
  */
 import { consoleApiRoutes } from '../console-api/routes';
 import { functionRoutes } from '../functions/routes';
+import { openapiRoutes } from '../openapi';
 import { storageRoutes } from '../storage/routes';
 import { adminRoutes } from './admin-routes';
 import { healthRoutes } from './health-routes';
@@ -14,5 +15,7 @@ export const routeModules: readonly RouteModule[] = [
   adminRoutes,
   functionRoutes,
   storageRoutes,
+  // Before the console API: its `/api/*` takes every path under /api.
+  openapiRoutes,
   consoleApiRoutes,
 ];
