@@ -12,10 +12,18 @@ App({
       return;
     }
     wx.cloud.init({ env: CLOUD_ENV_ID, traceUser: true });
-    // Login at launch costs no network call while the stored session is usable.
-    installSession()
-      .ensureLogin()
-      .catch(() => undefined); // the home page shows the failure and a retry button
+    // A silent login when there is no session (never after 退出登录), else a check when due,
+    // which carries sliding renewal and the server's clock to the phone. No network while the
+    // stored session was checked recently. Failures show on the home page with 重试.
+    const session = installSession();
+    void session.refresh();
+    // A launch that failed offline recovers by itself when the network comes back.
+    wx.onNetworkStatusChange?.((status) => {
+      const { status: state, error } = session.getSnapshot();
+      if (status.isConnected && state === 'failed' && error?.code === 'NETWORK') {
+        void session.refresh();
+      }
+    });
   },
   onShow() {
     if (launching) {

@@ -6,11 +6,14 @@ export type Envelope<T> = Success<T> | Failure;
 export interface Success<T> {
   ok: true;
   data: T;
+  /** The server's clock (ms) when it answered; the client re-estimates its clock offset from it. */
+  serverTime?: number;
 }
 
 export interface Failure {
   ok: false;
   error: ErrorBody;
+  serverTime?: number;
 }
 
 export function success<T>(data: T): Success<T> {

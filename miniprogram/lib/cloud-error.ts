@@ -9,7 +9,10 @@ export const TRANSPORT_ERROR_CODES = [
   'TIMEOUT',
   'FUNCTION_NOT_FOUND',
   'FUNCTION_FAILED',
+  'ENV_NOT_FOUND',
+  'QUOTA_EXCEEDED',
   'MALFORMED_RESULT',
+  'LOGGED_OUT',
   'UNKNOWN',
 ] as const;
 
@@ -21,10 +24,13 @@ export type ClientErrorCode = ErrorCode | TransportErrorCode;
 /** Chinese text for each transport code; a new code without text fails to compile. */
 const TRANSPORT_MESSAGES: Record<TransportErrorCode, string> = {
   NETWORK: '网络连接失败，请检查网络后重试',
-  TIMEOUT: '请求超时，请稍后重试',
+  TIMEOUT: '服务处理超时，请稍后重试',
   FUNCTION_NOT_FOUND: '服务未部署，请联系开发者',
   FUNCTION_FAILED: '服务出错了，请稍后重试',
+  ENV_NOT_FOUND: '云开发环境不存在，请联系开发者',
+  QUOTA_EXCEEDED: '服务繁忙（资源配额已用完），请稍后重试',
   MALFORMED_RESULT: '服务返回的数据格式不正确',
+  LOGGED_OUT: '你已退出登录，请先登录',
   UNKNOWN: '请求失败，请稍后重试',
 };
 
@@ -38,9 +44,12 @@ export function isSessionRejection(code: ClientErrorCode): boolean {
   return code === 'SESSION_EXPIRED' || code === 'SESSION_INVALID';
 }
 
-/** Codes worth retrying after a pause (only for calls that are safe to repeat). */
+/**
+ * Codes worth retrying after a pause (only for calls that are safe to repeat). Not TIMEOUT: a
+ * function that ran out of time will most likely do so again, and each try costs seconds.
+ */
 export function isTransient(code: ClientErrorCode): boolean {
-  return code === 'NETWORK' || code === 'TIMEOUT';
+  return code === 'NETWORK';
 }
 
 export interface CloudCallErrorInit {

@@ -41,3 +41,10 @@ export function readEnvelope<T>(functionName: string, result: unknown): T {
     details: readDetails(details),
   });
 }
+
+/** The server's clock reading (ms) every function adds to its envelope, when present. */
+export function readServerTime(result: unknown): number | undefined {
+  if (!isRecord(result)) return undefined;
+  const { serverTime } = result;
+  return typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : undefined;
+}

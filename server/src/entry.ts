@@ -50,24 +50,28 @@ export function defineFunction<T>(
   const requireIdentity = options.requireIdentity ?? true;
   return async (event, context) => {
     const requestId = context?.request_id || randomUUID();
+    const now = Date.now();
+    // Every answer carries the server's clock, so a phone whose clock is wrong (or was wrong
+    // and then corrected) re-estimates its offset on each call (see the client's session manager).
+    const stamped = <E extends Envelope<T>>(envelope: E): E => ({ ...envelope, serverTime: now });
     try {
       const identity = identityFrom(readWxContext());
-      if (!identity && requireIdentity) return failure('UNAUTHENTICATED');
+      if (!identity && requireIdentity) return stamped(failure('UNAUTHENTICATED'));
       const invocation: Invocation = {
         identity: identity ?? NO_IDENTITY,
         config: readConfig(),
         db: getDatabase(),
         requestId,
-        now: Date.now(),
+        now,
       };
-      return success(await handler(isPlainObject(event) ? event : {}, invocation));
+      return stamped(success(await handler(isPlainObject(event) ? event : {}, invocation)));
     } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.details);
+      if (error instanceof AppError) return stamped(failure(error.code, error.details));
       console.error(
         `[wx-cloud-login] INTERNAL requestId=${requestId} function=${context?.function_name ?? ''}`,
         error,
       );
-      return failure('INTERNAL', { requestId });
+      return stamped(failure('INTERNAL', { requestId }));
     }
   };
 }

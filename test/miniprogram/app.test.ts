@@ -26,28 +26,40 @@ afterEach(() => {
   delete (globalThis as { App?: unknown }).App;
 });
 
-function fakeWx() {
+function fakeWx(stored: Record<string, unknown> = {}) {
   const inits: unknown[] = [];
   const called: string[] = [];
+  const loadings: string[] = [];
+  const networkListeners: Array<(status: { isConnected: boolean }) => void> = [];
+  let offline = false;
   const wx = {
     cloud: {
       init: (config: unknown) => void inits.push(config),
       callFunction: async ({ name }: { name: string }) => {
         called.push(name);
+        if (offline) throw { errCode: -1, errMsg: 'cloud.callFunction:fail request:fail' };
         return { result: { ok: false, error: { code: 'INTERNAL', message: 'offline test' } } };
       },
     },
-    getStorageSync: () => '',
-    setStorageSync: () => undefined,
-    removeStorageSync: () => undefined,
-    showLoading: () => undefined,
-    hideLoading: () => undefined,
+    getStorageSync: (key: string) => stored[key] ?? '',
+    setStorageSync: (key: string, value: unknown) => void (stored[key] = value),
+    removeStorageSync: (key: string) => void delete stored[key],
+    showLoading: () => void loadings.push('show'),
+    hideLoading: () => void loadings.push('hide'),
+    onNetworkStatusChange: (listener: (status: { isConnected: boolean }) => void) =>
+      void networkListeners.push(listener),
   };
-  return { wx, inits, called };
+  const setOffline = (value: boolean) => (offline = value);
+  return { wx, inits, called, loadings, networkListeners, setOffline };
 }
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const SESSION_KEY = 'wx-cloud-login:session';
+const quiet = () => jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
 it('initialises wx.cloud once with the env id and traceUser, and logs in at launch', async () => {
-  const { wx, inits, called } = fakeWx();
+  const errors = quiet();
+  const { wx, inits, called, loadings } = fakeWx();
   const app = loadApp(wx);
   app.onLaunch();
   expect(inits).toEqual([{ env: CLOUD_ENV_ID, traceUser: true }]);
@@ -60,6 +72,44 @@ it('initialises wx.cloud once with the env id and traceUser, and logs in at laun
   app.onShow(); // back from the background: refresh (no session yet, so a login)
   await new Promise((resolve) => setTimeout(resolve, 0));
   expect(called).toEqual(['login', 'login']);
+  expect(loadings).toEqual([]); // silent logins never cover the page with a masked toast
+  errors.mockRestore();
+});
+
+it('a launch after 退出登录 makes no call: the user stays logged out until they log in', async () => {
+  const { wx, called } = fakeWx({ [`${SESSION_KEY}:logged-out`]: true });
+  const app = loadApp(wx);
+  app.onLaunch();
+  await settle();
+  app.onShow();
+  app.onShow();
+  await settle();
+  expect(called).toEqual([]);
+});
+
+it('a launch with a session not checked recently confirms it (renewal reaches the phone)', async () => {
+  const errors = quiet();
+  const user = { nickName: '', avatarUrl: '', gender: 0, loginCount: 1 };
+  const session = { token: 't'.repeat(43), expiresAt: Date.now() + 3_600_000, user, checkedAt: 0 };
+  const { wx, called } = fakeWx({ [SESSION_KEY]: session });
+  loadApp(wx).onLaunch();
+  await settle();
+  expect(called).toEqual(['checkSession']);
+  errors.mockRestore();
+});
+
+it('a launch that failed offline logs in by itself when the network comes back', async () => {
+  const errors = quiet();
+  const { wx, called, networkListeners, setOffline } = fakeWx();
+  setOffline(true);
+  loadApp(wx).onLaunch();
+  await settle();
+  expect(called).toEqual(['login']);
+  setOffline(false);
+  for (const listener of networkListeners) listener({ isConnected: true });
+  await settle();
+  expect(called).toEqual(['login', 'login']);
+  errors.mockRestore();
 });
 
 it('without wx.cloud it explains in Chinese instead of throwing', () => {

@@ -26,7 +26,7 @@ const rejects = (errCode: number | undefined, errMsg: string) => () =>
   Promise.reject(Object.assign(new Error(errMsg), { errCode, errMsg }));
 
 async function outcome(answer: () => Promise<{ result?: unknown }>) {
-  const call = createCall(() => cloudAnswering(answer));
+  const call = createCall(() => cloudAnswering(answer), { onFailure: () => undefined });
   try {
     return { value: await call('checkSession', { token: 'abc' }) };
   } catch (error) {
@@ -37,7 +37,7 @@ async function outcome(answer: () => Promise<{ result?: unknown }>) {
 describe('call(): success', () => {
   it('resolves with the envelope data and sends name and data unchanged', async () => {
     const cloud = cloudAnswering(resolves(success({ valid: true, expiresAt: 5 })));
-    const call = createCall(() => cloud);
+    const call = createCall(() => cloud, { onFailure: () => undefined });
     await expect(call('checkSession', { token: 'abc', withUser: false })).resolves.toEqual({
       valid: true,
       expiresAt: 5,
@@ -68,12 +68,14 @@ describe('call(): business errors keep their code, message and details', () => {
   });
 });
 
-describe('call(): transport failures', () => {
+describe('call(): transport failures, with the errMsg shapes WeChat really reports', () => {
+  const fail = (code: number, text: string) =>
+    `cloud.callFunction:fail Error: errCode: ${code} ${text}`;
   const table: Array<[string, number | undefined, string, string]> = [
     [
       'function threw',
       -504002,
-      'cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: boom',
+      fail(-504002, 'functions execute fail | errMsg: boom'),
       'FUNCTION_FAILED',
     ],
     [
@@ -83,18 +85,55 @@ describe('call(): transport failures', () => {
       'FUNCTION_FAILED',
     ],
     [
-      'function timed out',
+      'function timed out (not retried)',
       -504002,
-      'cloud.callFunction:fail Error: errCode: -504002 functions execute fail | errMsg: Invoking task timed out after 5 seconds',
+      fail(-504002, 'functions execute fail | errMsg: Invoking task timed out after 5 seconds'),
       'TIMEOUT',
     ],
     [
       'no such function',
       -504001,
-      'cloud.callFunction:fail Error: errCode: -504001 functions call fail | errMsg: [ResourceNotFound.Function] function "x" not found',
+      fail(
+        -504001,
+        'functions call fail | errMsg: [ResourceNotFound.Function] function "x" not found',
+      ),
       'FUNCTION_NOT_FOUND',
     ],
+    [
+      'function not deployed (-404011)',
+      -404011,
+      fail(
+        -404011,
+        'cloud function execution error | errMsg: FunctionName parameter could not be found.',
+      ),
+      'FUNCTION_NOT_FOUND',
+    ],
+    [
+      'env id that does not exist (the shipped placeholder)',
+      -501000,
+      fail(-501000, ' | errMsg: [ResourceNotFound] env not exists'),
+      'ENV_NOT_FOUND',
+    ],
+    [
+      'env not found, code as text only',
+      undefined,
+      'cloud.callFunction:fail env not exists',
+      'ENV_NOT_FOUND',
+    ],
+    [
+      'quota exceeded (-501003)',
+      -501003,
+      fail(-501003, ' | errMsg: [LimitExceeded] quota exceeded'),
+      'QUOTA_EXCEEDED',
+    ],
+    [
+      'quota exceeded (-501004)',
+      -501004,
+      fail(-501004, ' | errMsg: [LimitExceeded]'),
+      'QUOTA_EXCEEDED',
+    ],
     ['offline', -1, 'cloud.callFunction:fail request:fail', 'NETWORK'],
+    ['network timeout', -1, 'cloud.callFunction:fail request:fail timeout', 'NETWORK'],
     [
       'no errCode at all',
       undefined,

@@ -8,7 +8,7 @@ import type { SessionStatus } from '../../miniprogram/lib/session/types';
 import { manager, NOW, offline, scriptedCloud } from './support/scripted-cloud';
 
 describe('state, loading and storage', () => {
-  it('notifies listeners: logging-in, failed, logging-in, logged-in; loading always balanced', async () => {
+  it('notifies listeners: logging-in, failed, logging-in, logged-in; loading only when the user asked, balanced', async () => {
     let fail = true;
     const cloud = scriptedCloud({});
     const flaky: CloudFunctionCaller = {
@@ -18,13 +18,13 @@ describe('state, loading and storage', () => {
     const { session, loading } = manager(flaky);
     const seen: SessionStatus[] = [];
     const stop = session.onChange((snapshot) => seen.push(snapshot.status));
-    await session.ensureLogin().catch(() => undefined);
+    await session.login({ interactive: true }).catch(() => undefined); // the user tapped 登录
     fail = false;
-    await session.ensureLogin();
+    await session.ensureLogin(); // silent: no loading, no mask
     stop();
     await session.logout();
     expect(seen).toEqual(['logging-in', 'failed', 'logging-in', 'logged-in']);
-    expect(loading).toMatchObject({ shown: 2, hidden: 2 });
+    expect(loading).toMatchObject({ shown: 1, hidden: 1 });
   });
 
   it('a loadingTitle call hides its loading on failure too', async () => {
@@ -94,7 +94,8 @@ describe('state, loading and storage', () => {
     await session.refresh();
     expect(cloud.calls).toEqual(['login', 'logout']);
     expect(session.getSnapshot().status).toBe('logged-out');
-    await session.ensureLogin(); // an explicit login still works
+    await expect(session.ensureLogin()).rejects.toMatchObject({ code: 'LOGGED_OUT' });
+    await session.login(); // only the user ends a logout
     expect(cloud.calls).toEqual(['login', 'logout', 'login']);
   });
 });

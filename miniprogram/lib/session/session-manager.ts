@@ -2,33 +2,57 @@ import type { AuthenticatedFunctionName, LogoutScope, ResponseOf } from '../../c
 import { createCall, type TypedCall } from '../call';
 import { CloudCallError, isCloudCallError, isSessionRejection } from '../cloud-error';
 import { DEFAULT_RETRY } from './retry';
+import { ServerClock } from './server-clock';
+import { SessionState, type Listener } from './session-state';
 import { SessionStore } from './session-store';
 import { callWithToken, type TokenCallTools, type WithoutToken } from './token-call';
-import type { CallOptions, SessionDeps, SessionSnapshot, StoredSession } from './types';
+import type {
+  CallOptions,
+  LoginOptions,
+  SessionDeps,
+  SessionSnapshot,
+  StoredSession,
+} from './types';
 
 export type { WithoutToken } from './token-call';
 
-type Listener = (snapshot: SessionSnapshot) => void;
+/** An offset change smaller than this is network noise: not worth a storage write. */
+const OFFSET_SAVE_THRESHOLD_MS = 1_000;
+
+const loggedOutError = (functionName: string) =>
+  new CloudCallError({ code: 'LOGGED_OUT', functionName });
 
 /**
  * Keeps the app's login state. Guarantees: at most one login in flight; no network while the
- * stored session is usable; a rejected token costs one login and one retry, never a loop.
+ * stored session is usable; a rejected token costs one login and one retry, never a loop; after
+ * logout (persisted) nothing logs the user back in until login() is called.
  */
 export class SessionManager {
   private readonly call: TypedCall;
   private readonly tools: TokenCallTools;
   private readonly store: SessionStore;
   private readonly now: () => number;
+  private readonly clock: ServerClock;
   private readonly skewMarginMs: number;
   private readonly refreshIntervalMs: number;
-  private readonly listeners = new Set<Listener>();
+  private readonly state: SessionState;
   private inflight: Promise<StoredSession> | null = null;
-  /** Set by logout(): refresh() must not log the user straight back in. */
-  private loggedOut = false;
-  private snapshot: SessionSnapshot;
+  private refreshing: Promise<void> | null = null;
+  private loggedOut: boolean;
+  /** Bumped by logout(): a login or check that started before it must not store its result. */
+  private epoch = 0;
 
   constructor(deps: SessionDeps) {
-    this.call = createCall(() => deps.cloud);
+    this.now = deps.now ?? (() => Date.now());
+    this.store = new SessionStore(deps.storage, deps.storageKey ?? 'wx-cloud-login:session');
+    this.clock = new ServerClock(this.now, this.store.read()?.serverOffsetMs ?? 0);
+    this.call = createCall(() => deps.cloud, {
+      timeoutMs: deps.callTimeoutMs,
+      onFailure: deps.onCallFailure,
+      now: this.now,
+      onServerTime: (serverTime, sentAt, receivedAt) =>
+        this.observeServerTime(serverTime, sentAt, receivedAt),
+    });
     this.tools = {
       call: this.call,
       retry: { ...DEFAULT_RETRY, ...deps.retry },
@@ -36,22 +60,29 @@ export class SessionManager {
       sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       random: deps.random ?? Math.random,
     };
-    this.store = new SessionStore(deps.storage, deps.storageKey ?? 'wx-cloud-login:session');
-    this.now = deps.now ?? (() => Date.now());
     this.skewMarginMs = deps.skewMarginMs ?? 60_000;
     this.refreshIntervalMs = deps.refreshIntervalMs ?? 5 * 60_000;
-    const stored = this.usable(this.store.read());
-    this.snapshot = { status: stored ? 'logged-in' : 'logged-out', session: stored, error: null };
+    this.loggedOut = this.store.isLoggedOut();
+    const stored = this.loggedOut ? null : this.current();
+    this.state = new SessionState({
+      status: stored ? 'logged-in' : 'logged-out',
+      session: stored,
+      error: null,
+    });
   }
 
   getSnapshot(): SessionSnapshot {
-    return this.snapshot;
+    return this.state.get();
   }
 
   /** Calls `listener` on every state change; returns the function that unsubscribes it. */
   onChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.state.subscribe(listener);
+  }
+
+  /** True after logout() until the next login(), across restarts. */
+  isLoggedOut(): boolean {
+    return this.loggedOut;
   }
 
   /** The stored session if it is still usable, without any network call. */
@@ -59,22 +90,23 @@ export class SessionManager {
     return this.usable(this.store.read());
   }
 
-  /** Resolves with a usable session: the stored one, else the result of one shared login. */
+  /**
+   * Resolves with a usable session: the stored one, else the result of one shared login.
+   * After logout it rejects with LOGGED_OUT: only the user (login()) ends a logout.
+   */
   ensureLogin(): Promise<StoredSession> {
+    if (this.loggedOut) return Promise.reject(loggedOutError('login'));
     const session = this.current();
-    return session ? Promise.resolve(session) : this.login();
+    return session ? Promise.resolve(session) : this.startLogin(false);
   }
 
-  /** Logs in now, joining a login already in flight. Never asks for the user's profile. */
-  login(): Promise<StoredSession> {
-    this.loggedOut = false;
-    if (!this.inflight) {
-      // Cleared whether it succeeds or fails, so a failed login is retried by the next caller.
-      this.inflight = this.runLogin().finally(() => {
-        this.inflight = null;
-      });
+  /** The user asked to log in: ends a logout, joins a login in flight. Never asks for the profile. */
+  login(options: LoginOptions = {}): Promise<StoredSession> {
+    if (this.loggedOut) {
+      this.loggedOut = false;
+      this.store.setLoggedOut(false);
     }
-    return this.inflight;
+    return this.startLogin(options.interactive ?? false);
   }
 
   /** Calls a function that needs a login, adding the token and recovering from its rejection. */
@@ -95,18 +127,54 @@ export class SessionManager {
   }
 
   /**
-   * On app show: confirm the session with the server (at most every refreshIntervalMs), or log in
-   * when there is none, unless the user logged out. Never rejects: failures show in the state.
+   * At launch and on app show: confirm the session with the server when due (this is what
+   * carries sliding renewal and a corrected clock to the phone), or log in silently when there
+   * is none, unless the user logged out. Never rejects: failures show in the state.
    */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    if (!this.refreshing) {
+      this.refreshing = this.runRefresh().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  /** Updates the stored user after a profile change, so every page sees the new profile. */
+  setUser(user: StoredSession['user']): void {
     const session = this.current();
+    if (session) this.save({ ...session, user });
+  }
+
+  /**
+   * Ends the session locally at once (persisted, and winning over a login in flight) and on
+   * the server when reachable. Resolves with whether the server confirmed it.
+   */
+  async logout(scope: LogoutScope = 'current'): Promise<boolean> {
+    const session = this.store.read();
+    this.epoch += 1;
+    this.loggedOut = true;
+    this.store.setLoggedOut(true);
+    this.store.clear();
+    this.publish({ status: 'logged-out', session: null, error: null });
+    if (!session) return true;
+    return this.revoke(session.token, scope);
+  }
+
+  private async runRefresh(): Promise<void> {
+    if (this.loggedOut) return;
+    const session = this.current();
+    const epoch = this.epoch;
     try {
       if (!session) {
-        if (!this.loggedOut) await this.login();
+        await this.startLogin(false);
         return;
       }
-      if (this.now() - session.checkedAt < this.refreshIntervalMs) return;
+      // A negative elapsed time means the phone's clock went back: the check is due.
+      const elapsed = this.now() - session.checkedAt;
+      if (elapsed >= 0 && elapsed < this.refreshIntervalMs) return;
       const checked = await this.invoke('checkSession', { withUser: true }, session.token, {});
+      if (epoch !== this.epoch) return; // logged out meanwhile
       const user = checked.user ?? session.user;
       this.save({ ...session, expiresAt: checked.expiresAt, user, checkedAt: this.now() });
     } catch (error) {
@@ -117,53 +185,44 @@ export class SessionManager {
     }
   }
 
-  /** Updates the stored user after a profile change, so every page sees the new profile. */
-  setUser(user: StoredSession['user']): void {
-    const session = this.current();
-    if (session) this.save({ ...session, user });
-  }
-
-  /**
-   * Ends the session locally at once and on the server when reachable.
-   * Resolves with whether the server confirmed it.
-   */
-  async logout(scope: LogoutScope = 'current'): Promise<boolean> {
-    const session = this.store.read();
-    this.store.clear();
-    this.loggedOut = true;
-    this.publish({ status: 'logged-out', session: null, error: null });
-    if (!session) return true;
-    try {
-      await this.invoke('logout', { scope }, session.token, {});
-      return true;
-    } catch {
-      return false;
+  private startLogin(interactive: boolean): Promise<StoredSession> {
+    if (!this.inflight) {
+      // Cleared whether it succeeds or fails, so a failed login is retried by the next caller.
+      this.inflight = this.runLogin(interactive).finally(() => {
+        this.inflight = null;
+      });
     }
+    return this.inflight;
   }
 
-  private async runLogin(): Promise<StoredSession> {
+  private async runLogin(interactive: boolean): Promise<StoredSession> {
+    const epoch = this.epoch;
     this.publish({ status: 'logging-in', session: null, error: null });
-    this.tools.loading?.show('登录中');
+    if (interactive) this.tools.loading?.show('登录中');
     try {
       const res = await this.call('login', {});
-      const checkedAt = this.now();
+      if (epoch !== this.epoch) {
+        // The user logged out while this login ran: their choice wins. End the new session on
+        // the server too, so it does not linger and count against the session cap.
+        void this.revoke(res.token, 'current');
+        throw loggedOutError('login');
+      }
       const session: StoredSession = {
         token: res.token,
         expiresAt: res.expiresAt,
         user: res.user,
-        checkedAt,
-        serverOffsetMs: res.user.lastLoginAt - checkedAt,
+        checkedAt: this.now(),
       };
-      this.save(session);
-      return session;
+      return this.save(session);
     } catch (error) {
       const failure = isCloudCallError(error)
         ? error
         : new CloudCallError({ code: 'UNKNOWN', functionName: 'login' });
-      this.publish({ status: 'failed', session: null, error: failure });
+      if (failure.code !== 'LOGGED_OUT')
+        this.publish({ status: 'failed', session: null, error: failure });
       throw failure;
     } finally {
-      this.tools.loading?.hide();
+      if (interactive) this.tools.loading?.hide();
     }
   }
 
@@ -172,11 +231,21 @@ export class SessionManager {
    * already renewed, or clear and log in once. This is what keeps N rejections to one login.
    */
   private replaceRejected(token: string): Promise<StoredSession> {
+    if (this.loggedOut) return Promise.reject(loggedOutError('login'));
     if (this.inflight) return this.inflight;
     const current = this.current();
     if (current && current.token !== token) return Promise.resolve(current);
     this.store.clear();
-    return this.login();
+    return this.startLogin(false);
+  }
+
+  private async revoke(token: string, scope: LogoutScope): Promise<boolean> {
+    try {
+      await this.invoke('logout', { scope }, token, {});
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private invoke<N extends AuthenticatedFunctionName>(
@@ -188,19 +257,30 @@ export class SessionManager {
     return callWithToken(this.tools, name, data, token, options);
   }
 
-  private usable(session: StoredSession | null): StoredSession | null {
-    if (!session) return null;
-    const serverNow = this.now() + (session.serverOffsetMs ?? 0);
-    return session.expiresAt - this.skewMarginMs > serverNow ? session : null;
+  /** Every answer re-estimates the offset; a stored session keeps the latest estimate. */
+  private observeServerTime(serverTime: number, sentAt: number, receivedAt: number): void {
+    this.clock.observe(serverTime, sentAt, receivedAt);
+    const session = this.store.read();
+    const stored = session?.serverOffsetMs ?? 0;
+    if (session && Math.abs(this.clock.offsetMs - stored) >= OFFSET_SAVE_THRESHOLD_MS) {
+      this.store.write({ ...session, serverOffsetMs: this.clock.offsetMs });
+    }
   }
 
-  private save(session: StoredSession): void {
-    this.store.write(session);
-    this.publish({ status: 'logged-in', session, error: null });
+  private usable(session: StoredSession | null): StoredSession | null {
+    if (!session) return null;
+    return session.expiresAt - this.skewMarginMs > this.clock.now() ? session : null;
+  }
+
+  private save(session: StoredSession): StoredSession {
+    // The offset may have moved while the call that produced `session` ran.
+    const stored = { ...session, serverOffsetMs: this.clock.offsetMs };
+    this.store.write(stored);
+    this.publish({ status: 'logged-in', session: stored, error: null });
+    return stored;
   }
 
   private publish(snapshot: SessionSnapshot): void {
-    this.snapshot = snapshot;
-    for (const listener of [...this.listeners]) listener(snapshot);
+    this.state.publish(snapshot);
   }
 }

@@ -25,6 +25,27 @@ export class SessionStore {
     private readonly key: string,
   ) {}
 
+  /**
+   * Whether the user logged out and has not logged in since. Persisted (its own key), so a cold
+   * start after 退出登录 does not log the user straight back in.
+   */
+  isLoggedOut(): boolean {
+    try {
+      return this.storage.get(`${this.key}:logged-out`) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  setLoggedOut(loggedOut: boolean): void {
+    try {
+      if (loggedOut) this.storage.set(`${this.key}:logged-out`, true);
+      else this.storage.remove(`${this.key}:logged-out`);
+    } catch {
+      // Not persisted: the manager still keeps the flag in memory for this launch.
+    }
+  }
+
   read(): StoredSession | null {
     if (this.cached !== undefined) return this.cached;
     try {

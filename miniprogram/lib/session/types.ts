@@ -11,8 +11,8 @@ export interface StoredSession {
   /** Local time (ms) the server last confirmed the session (login or checkSession). */
   checkedAt: number;
   /**
-   * Server clock minus device clock, estimated at login from `user.lastLoginAt` (the server's
-   * "now"). Phones with a wrong clock are common; expiry is judged on the server's clock.
+   * Server clock minus device clock, re-estimated from the `serverTime` of every answer. Phones
+   * with a wrong clock are common; expiry is judged on the server's clock.
    */
   serverOffsetMs?: number;
 }
@@ -30,7 +30,7 @@ export interface SessionSnapshot {
 /** Synchronous key-value storage, like wx.getStorageSync/setStorageSync/removeStorageSync. */
 export interface KeyValueStorage {
   get(key: string): unknown;
-  set(key: string, value: StoredSession): void;
+  set(key: string, value: unknown): void;
   remove(key: string): void;
 }
 
@@ -62,6 +62,18 @@ export interface SessionDeps {
   refreshIntervalMs?: number;
   retry?: Partial<RetryPolicy>;
   storageKey?: string;
+  /** Client-side limit per cloud call; past it the call fails as NETWORK (default 10 s). */
+  callTimeoutMs?: number;
+  /** Every failed call once classified; defaults to console.error + the realtime log. */
+  onCallFailure?: (error: CloudCallError) => void;
+}
+
+export interface LoginOptions {
+  /**
+   * The user tapped 登录/重试: show a loading indicator. Silent logins (launch, background,
+   * recovery) show nothing, so a weak network never covers the page and its 重试 button.
+   */
+  interactive?: boolean;
 }
 
 export interface CallOptions {

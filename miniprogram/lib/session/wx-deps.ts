@@ -7,7 +7,10 @@ export const wxStorage: KeyValueStorage = {
   remove: (key) => wx.removeStorageSync(key),
 };
 
-/** wx.showLoading with `mask`, so nothing is tapped twice while a login runs. */
+/**
+ * wx.showLoading with `mask`, so nothing is tapped twice. Only for what the user started
+ * (登录/重试, 保存): silent logins show nothing, and every call has a client timeout.
+ */
 export const wxLoading: LoadingIndicator = {
   show: (title) => void wx.showLoading({ title, mask: true }),
   hide: () => void wx.hideLoading(),

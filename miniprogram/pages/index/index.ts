@@ -14,8 +14,9 @@ Component({
       const render = () => this.setData(homeView(session.getSnapshot()));
       subscriptions.set(this, session.onChange(render));
       render();
-      // No network call while the stored session is usable; failures show the retry state.
-      session.ensureLogin().catch(() => undefined);
+      // Joins the launch's refresh: no call while the stored session is usable and recently
+      // checked, none at all after logout; failures show the retry state.
+      void session.refresh();
     },
     detached() {
       subscriptions.get(this)?.();
@@ -26,7 +27,7 @@ Component({
   methods: {
     onLogin() {
       appSession()
-        .login()
+        .login({ interactive: true })
         .catch(() => undefined); // the 'failed' state shows the reason
     },
 

@@ -1,3 +1,4 @@
+import { displayMessage } from '../../lib/error-log';
 import type { SessionSnapshot } from '../../lib/session/types';
 
 /** What pages/index renders; built from the session snapshot by one pure function. */
@@ -25,6 +26,7 @@ export function homeView(snapshot: SessionSnapshot): HomeView {
     nickName: user?.nickName || '未设置昵称',
     avatarUrl: user?.avatarUrl ?? '',
     loginCount: user?.loginCount ?? 0,
-    errorMessage: snapshot.error?.message ?? '',
+    // Development builds add the raw errCode/errMsg (an env id typo is then obvious).
+    errorMessage: snapshot.error ? displayMessage(snapshot.error) : '',
   };
 }

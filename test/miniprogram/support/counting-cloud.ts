@@ -5,7 +5,7 @@
  */
 import { createWxCloud, type BridgeWxCloud } from '../../../emulator/src/bridge';
 import type { CloudFunctionCaller } from '../../../miniprogram/lib/call';
-import type { KeyValueStorage, StoredSession } from '../../../miniprogram/lib/session/types';
+import type { KeyValueStorage } from '../../../miniprogram/lib/session/types';
 
 export interface CountingCloud extends CloudFunctionCaller {
   /** Names of every callFunction made, in order. */
@@ -48,8 +48,8 @@ export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
 }
 
 /** wx storage stand-in: a Map, shared between "launches" to model what survives a restart. */
-export function memoryStorage(): KeyValueStorage & { data: Map<string, StoredSession> } {
-  const data = new Map<string, StoredSession>();
+export function memoryStorage(): KeyValueStorage & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
   return {
     data,
     get: (key) => data.get(key),

@@ -33,6 +33,7 @@ export const offline = () => {
 /** A wx.cloud whose functions answer as scripted; logins hand out token-1, token-2, ... */
 export function scriptedCloud(
   handlers: Record<string, Handler>,
+  options: { serverNow?: () => number } = {},
 ): CloudFunctionCaller & { calls: string[] } {
   const calls: string[] = [];
   let logins = 0;
@@ -53,7 +54,12 @@ export function scriptedCloud(
       calls.push(name);
       const handler = handlers[name] ?? defaults[name];
       if (!handler) throw new Error(`unexpected call ${name}`);
-      return { result: handler((data ?? {}) as Record<string, unknown>) };
+      const result = handler((data ?? {}) as Record<string, unknown>);
+      // Like the real functions, stamp the envelope with the server's clock when told to.
+      if (options.serverNow && typeof result === 'object' && result !== null) {
+        return { result: { ...result, serverTime: options.serverNow() } };
+      }
+      return { result };
     },
   };
 }
@@ -73,6 +79,7 @@ export function manager(cloud: CloudFunctionCaller, extra: Partial<SessionDeps> 
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0.5,
     loading,
+    onCallFailure: () => undefined, // logging has its own test (error-log.test.ts)
     ...extra,
   });
   return { session, sleeps, loading };
