@@ -12,7 +12,8 @@ import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '
 const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir <dir> | --in-memory]
   [--project <dir with cloudbaserc.json>] [--env-id <id>] [--import <dir>] [--export-on-exit <dir>]
   [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]
-  [--max-instances <per function>]`;
+  [--max-instances <per function>]
+  [--rules <dir>] [--rules-doc-id strict|read-then-check]`;
 
 function numberOption(
   name: string,
@@ -57,6 +58,8 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         'db-fault-rate': { type: 'string' },
         'idle-timeout-ms': { type: 'string' },
         'max-instances': { type: 'string' },
+        rules: { type: 'string' },
+        'rules-doc-id': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -82,6 +85,8 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
     dbFaultRate: numberOption('db-fault-rate', values['db-fault-rate'], 0, 1),
     idleTimeoutMs: numberOption('idle-timeout-ms', values['idle-timeout-ms'], 1, 86_400_000),
     maxInstancesPerFunction: wholeNumberOption('max-instances', values['max-instances'], 1, 1000),
+    rulesDir: values.rules === undefined ? undefined : path.resolve(values.rules),
+    rulesDocId: values['rules-doc-id'] as StartEmulatorOptions['rulesDocId'],
     logger: 'console',
   };
 }

@@ -22,12 +22,23 @@ import { defaultMaxInstances } from './functions/instance-limit';
 import { openapiFor, type OpenApiService } from './openapi';
 import { createStopper } from './http/stopper';
 import {
+  createClientRules,
+  RuleFileError,
+  type ClientRules,
+  type DocIdMode,
+  type RulesOptions,
+} from './rules';
+import {
   createFunctionCaller,
   type CallIdentity,
   type FunctionCallReply,
 } from './http/function-caller';
 
 export { EmulatorStartError } from './config/errors';
+export { createWxCloud, type CreateWxCloudOptions } from './bridge/wx-cloud';
+export type { BridgeWxCloud } from './bridge/types';
+export type * from './bridge/database-types';
+export type { DocIdMode, PlaygroundInput, PlaygroundAnswer, RuleListing } from './rules';
 export type { InvocationEvent, InvocationLogLine } from './functions/events';
 export type { EmulatorEvents } from './functions/events';
 export type { FunctionHost } from './functions/host';
@@ -63,6 +74,10 @@ export interface StartEmulatorOptions {
   dbLatencyMs?: number;
   dbFaultRate?: number;
   transactionTimeoutMs?: number;
+  /** Security rules folder (default `<project>/database/security-rules`). */
+  rulesDir?: string;
+  /** How `doc(id)` client requests are judged (default `strict`; see docs/emulator.md). */
+  rulesDocId?: DocIdMode;
   /** `console` prints the emulator log; default silent unless WX_EMULATOR_LOG is set. */
   logger?: Logger | 'console' | 'silent';
 }
@@ -102,6 +117,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     : path.resolve(options.dataDir ?? path.join(project.dir, '.cloudbase', 'emulator'));
   if (dataDir) prepareDataDir(dataDir);
 
+  // Rules are checked before the database opens, so a bad rule file leaves nothing open; the
+  // client database only calls `database` once requests arrive, after it is assigned.
+  const rules = loadRules(project.dir, options, logger, (body) => database.handle(body));
   const database = await openEmulatorDatabase(
     { dataDir, inMemory, transactionTimeoutMs: options.transactionTimeoutMs },
     options,
@@ -130,6 +148,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     events,
     project,
     logger,
+    rules,
     dataDir,
     consoleDir: consoleDistDir(),
     url: () => baseUrl,
@@ -168,6 +187,28 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     project,
     openapi: openapiFor(context),
   };
+}
+
+/** Rule files are checked before the database opens: a bad one stops the start with one line. */
+function loadRules(
+  projectDir: string,
+  options: StartEmulatorOptions,
+  logger: Logger,
+  handle: RulesOptions['handle'],
+): ClientRules {
+  try {
+    return createClientRules({
+      projectDir,
+      rulesDir: options.rulesDir,
+      docIdMode: options.rulesDocId,
+      handle,
+      log: (message) => logger.log('warn', message),
+    });
+  } catch (error) {
+    if (error instanceof RuleFileError)
+      throw new EmulatorStartError(`security rules: ${error.message}`);
+    throw error;
+  }
 }
 
 export function isStartError(error: unknown): error is EmulatorStartError {

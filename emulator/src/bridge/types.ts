@@ -3,6 +3,7 @@
  * returns a promise; with any of them it reports through the callbacks (uploadFile then
  * returns an upload task, the others nothing).
  */
+import type { BridgeDatabase } from './database-types';
 import type { WxApiError, WxCallbacks } from './wx-api';
 
 export interface CallFunctionResult {
@@ -94,4 +95,7 @@ export interface BridgeWxCloud {
 
   deleteFile(options: FileListOptions<string> & NoCallbacks): Promise<DeleteFileResult>;
   deleteFile(options: FileListOptions<string> & SomeCallback<DeleteFileResult>): void;
+
+  /** The client database as this OPENID, judged by security rules (`POST /client/database`). */
+  database(config?: { env?: unknown }): BridgeDatabase;
 }

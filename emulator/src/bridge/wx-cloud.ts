@@ -18,6 +18,7 @@ import type {
   UploadFileOptions,
   UploadFileResult,
 } from './types';
+import { createBridgeDatabase } from './database';
 import { createUploadTask } from './upload-task';
 import { promiseOrCallbacks, wxError, type WxApiError, type WxCallbacks } from './wx-api';
 
@@ -151,6 +152,8 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
     uploadFile,
     getTempFileURL,
     deleteFile,
+    // The client database, judged by the emulator's security rules (database.ts).
+    database: () => createBridgeDatabase(endpoint),
   };
   // One implementation per API serves both overloads (promise and callback form); TypeScript
   // cannot check an object literal against overloads, so the shape is asserted here once.

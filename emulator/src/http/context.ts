@@ -3,6 +3,7 @@ import type { ProjectConfig } from '../config/cloudbaserc';
 import type { EmulatorEvents } from '../functions/events';
 import type { FunctionHost } from '../functions/host';
 import type { Logger } from '../logging/logger';
+import type { ClientRules } from '../rules';
 import type { EmulatorDatabase } from './database-port';
 
 export interface EmulatorContext {
@@ -11,6 +12,8 @@ export interface EmulatorContext {
   readonly events: EmulatorEvents;
   readonly project: ProjectConfig;
   readonly logger: Logger;
+  /** Security rules and the client database (`POST /client/database`). */
+  readonly rules: ClientRules;
   /** Folder of persistent data (database, uploaded files); undefined when running in memory. */
   readonly dataDir: string | undefined;
   /** Built console files (emulator/dist/console). */

@@ -5,6 +5,7 @@
 import { consoleApiRoutes } from '../console-api/routes';
 import { functionRoutes } from '../functions/routes';
 import { openapiRoutes } from '../openapi';
+import { clientDatabaseRoutes } from '../rules';
 import { storageRoutes } from '../storage/routes';
 import { adminRoutes } from './admin-routes';
 import { healthRoutes } from './health-routes';
@@ -13,6 +14,7 @@ import type { RouteModule } from './route-types';
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,
   adminRoutes,
+  clientDatabaseRoutes,
   functionRoutes,
   storageRoutes,
   // Before the console API: its `/api/*` takes every path under /api.

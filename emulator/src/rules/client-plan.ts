@@ -1,0 +1,219 @@
+/**
+ * A client request body (as the @cloudbase/database builder sends it) turned into what the
+ * rules judge (ClientOperation) and the body the database then gets, with the client's
+ * differences from the admin path applied.
+ */
+import {
+  ClientInputError,
+  parseEjsonField,
+  requestDataOf,
+  resolveServerDates,
+  substituteOpenid,
+  toEjson,
+  writesOpenid,
+  type Doc,
+} from './client-values';
+import type { ClientOperation } from './judge';
+import { isRecord } from './values';
+
+type Reader = (collection: string, id: unknown) => Promise<Doc | null>;
+
+export interface ClientPlan {
+  action: string;
+  collection: string;
+  /** Set for `doc(id)` requests. */
+  docId?: unknown;
+  /** A reason to refuse before any rule is consulted (e.g. the client writes `_openid`). */
+  refused?: string;
+  operations(read: Reader): Promise<ClientOperation[]>;
+  finalBody(read: Reader): Promise<Doc>;
+}
+
+const CLIENT_GET_LIMIT = 20;
+const ACTIONS = new Set([
+  'database.getDocument',
+  'database.calculateDocument',
+  'database.aggregateDocuments',
+  'database.insertDocument',
+  'database.modifyDocument',
+  'database.removeDocument',
+]);
+
+export function planRequest(body: unknown, openid: string, now: number): ClientPlan {
+  if (!isRecord(body)) throw new ClientInputError('request body must be a JSON object');
+  const action = body.action;
+  if (typeof action !== 'string' || !ACTIONS.has(action)) {
+    throw new ClientInputError(
+      `action ${JSON.stringify(action)} is not available to the client database`,
+    );
+  }
+  if (
+    body.transactionId !== undefined &&
+    body.transactionId !== null &&
+    body.transactionId !== ''
+  ) {
+    throw new ClientInputError(
+      'transactions are not available to the client database (use a cloud function)',
+    );
+  }
+  const collection = body.collectionName;
+  if (typeof collection !== 'string' || collection === '')
+    throw new ClientInputError('collectionName is required');
+  const sub = (value: unknown) => substituteOpenid(value, openid);
+  const query = sub(parseEjsonField(body.query, 'query')) as Doc | undefined;
+  if (query !== undefined && !isRecord(query))
+    throw new ClientInputError('query must be an object');
+  const isDoc = body.queryType === 'DOC';
+  const docId = isDoc ? query?._id : undefined;
+  if (isDoc && docId === undefined) throw new ClientInputError('a doc() request needs query._id');
+  const withQuery: Doc = query === undefined ? { ...body } : { ...body, query: toEjson(query) };
+  const base = { action, collection, docId };
+  const byQuery = (
+    operation: 'read' | 'update' | 'delete',
+    requestData?: unknown,
+  ): ClientOperation =>
+    isDoc
+      ? { kind: 'doc', operation, id: docId, requestData, stored: () => Promise.resolve(null) }
+      : { kind: 'query', operation, query, requestData };
+  const withStored = (op: ClientOperation, read: Reader): ClientOperation =>
+    op.kind === 'doc' ? { ...op, stored: () => read(collection, docId) } : op;
+
+  switch (action) {
+    case 'database.getDocument': {
+      const requested =
+        typeof body.limit === 'number' && body.limit > 0 ? body.limit : CLIENT_GET_LIMIT;
+      const final = { ...withQuery, limit: Math.min(requested, CLIENT_GET_LIMIT) };
+      return {
+        ...base,
+        operations: async (read) => [withStored(byQuery('read'), read)],
+        finalBody: async () => final,
+      };
+    }
+    case 'database.calculateDocument':
+      return {
+        ...base,
+        operations: async () => [byQuery('read')],
+        finalBody: async () => withQuery,
+      };
+    case 'database.aggregateDocuments':
+      return planAggregate(body, base, sub);
+    case 'database.removeDocument':
+      return {
+        ...base,
+        operations: async (read) => [withStored(byQuery('delete'), read)],
+        finalBody: async () => withQuery,
+      };
+    case 'database.insertDocument':
+      return planInsert(body, base, openid, now, sub);
+    default:
+      return planModify(withQuery, base, { openid, now, isDoc, sub, byQuery, withStored });
+  }
+}
+
+function planAggregate(
+  body: Doc,
+  base: Omit<ClientPlan, 'operations' | 'finalBody'>,
+  sub: (v: unknown) => unknown,
+): ClientPlan {
+  if (!Array.isArray(body.stages)) throw new ClientInputError('stages must be an array');
+  const stages = [...(body.stages as unknown[])];
+  const first = stages[0];
+  let query: Doc | undefined;
+  // aggregate() is judged on its first $match stage; without one it reads the whole collection.
+  if (isRecord(first) && first.stageKey === '$match') {
+    const match = sub(parseEjsonField(first.stageValue, 'stages[0]'));
+    if (!isRecord(match)) throw new ClientInputError('the $match stage must be an object');
+    query = match;
+    stages[0] = { ...first, stageValue: toEjson(match) };
+  }
+  return {
+    ...base,
+    operations: async () => [{ kind: 'query', operation: 'read', query }],
+    finalBody: async () => ({ ...body, stages }),
+  };
+}
+
+function planInsert(
+  body: Doc,
+  base: Omit<ClientPlan, 'operations' | 'finalBody'>,
+  openid: string,
+  now: number,
+  sub: (v: unknown) => unknown,
+): ClientPlan {
+  const items = Array.isArray(body.data) ? body.data : [body.data];
+  const docs = items.map((item, i) => {
+    const doc = sub(parseEjsonField(item, `data[${i}]`));
+    if (!isRecord(doc)) throw new ClientInputError(`data[${i}] must be a document`);
+    return doc;
+  });
+  const refused = docs.some((doc) => writesOpenid(doc))
+    ? "the client may not set _openid (it is the caller's OPENID)"
+    : undefined;
+  // _openid is the caller's, set by the server on every client add.
+  const written = docs.map((doc) => ({ ...doc, _openid: openid }));
+  return {
+    ...base,
+    refused,
+    operations: async () =>
+      written.map((doc) => ({
+        kind: 'create' as const,
+        document: resolveServerDates(doc, now) as Doc,
+      })),
+    finalBody: async () => ({ ...body, data: written.map(toEjson) }),
+  };
+}
+
+interface ModifyHelpers {
+  openid: string;
+  now: number;
+  isDoc: boolean;
+  sub: (v: unknown) => unknown;
+  byQuery: (operation: 'update', requestData?: unknown) => ClientOperation;
+  withStored: (op: ClientOperation, read: Reader) => ClientOperation;
+}
+
+function planModify(
+  body: Doc,
+  base: Omit<ClientPlan, 'operations' | 'finalBody'>,
+  h: ModifyHelpers,
+): ClientPlan {
+  const data = h.sub(parseEjsonField(body.data, 'data'));
+  if (!isRecord(data)) throw new ClientInputError('data must be an object');
+  const replaces = body.merge === false;
+  const refused =
+    writesOpenid(data) || (!replaces && '_id' in requestDataOf(data))
+      ? 'the client may not set or change _openid or _id'
+      : undefined;
+  const requestData = resolveServerDates(replaces ? data : requestDataOf(data), h.now);
+  const withData = { ...body, data: toEjson(data) };
+  if (!(h.isDoc && replaces)) {
+    return {
+      ...base,
+      refused,
+      operations: async (read) => [h.withStored(h.byQuery('update', requestData), read)],
+      finalBody: async () => withData,
+    };
+  }
+  // doc(id).set(): judged by `update` when the document exists, by `create` when set() creates it;
+  // the replacement keeps the stored `_openid` (or the caller's for a new document).
+  return {
+    ...base,
+    refused,
+    async operations(read) {
+      const stored = await read(base.collection, base.docId);
+      if (!stored)
+        return [
+          {
+            kind: 'create',
+            document: { ...(requestData as Doc), _id: base.docId, _openid: h.openid },
+          },
+        ];
+      return [h.withStored(h.byQuery('update', requestData), read)];
+    },
+    async finalBody(read) {
+      const stored = await read(base.collection, base.docId);
+      const owner = typeof stored?._openid === 'string' ? stored._openid : h.openid;
+      return { ...withData, data: toEjson({ ...data, _openid: owner }) };
+    },
+  };
+}
