@@ -15,8 +15,40 @@ export interface FindOptions {
 /** A mingo matcher for a filter (empty filter matches everything). */
 export function matcher(filter: Doc | undefined): (doc: Doc) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  const query = evaluating(() => new Query(filter, queryOptions));
-  return (doc) => evaluating(() => query.test(doc));
+  let query: Query | undefined;
+  const mingo = (doc: Doc) =>
+    evaluating(() => (query ??= new Query(filter, queryOptions)).test(doc));
+  const fields = scalarEqualities(filter);
+  if (!fields) {
+    // Built now, not on the first document: a bad operator fails even on an empty collection.
+    query = evaluating(() => new Query(filter, queryOptions));
+    return mingo;
+  }
+  // The common `{ _id: 'x' }` / `{ _openid: 'o' }` filter: compared directly, mingo only where
+  // a stored value is not a primitive (an array matches when it contains the value).
+  return (doc) => {
+    for (const [field, value] of fields) {
+      const stored = doc[field];
+      if (stored !== null && typeof stored === 'object') return mingo(doc);
+      if (stored !== value) return false;
+    }
+    return true;
+  };
+}
+
+/** `{ a: 'x', b: 2 }` with top-level fields and string, finite number or boolean values. */
+function scalarEqualities(filter: Doc): Array<[string, string | number | boolean]> | undefined {
+  const fields: Array<[string, string | number | boolean]> = [];
+  for (const [field, value] of Object.entries(filter)) {
+    if (field.startsWith('$') || field.includes('.')) return undefined;
+    const scalar =
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value));
+    if (!scalar) return undefined;
+    fields.push([field, value]);
+  }
+  return fields;
 }
 
 /**
@@ -45,6 +77,10 @@ export function findDocuments(
   function distanceTo(doc: Doc): number {
     const loc = valueAt(doc, near?.field ?? '') as { coordinates: [number, number] };
     return near ? distanceMeters(near.center, loc.coordinates) : 0;
+  }
+  // Natural order and whole documents: the page is a slice; no second pass through mingo.
+  if (!sorted && !opts.projection) {
+    return matches.slice(offset, limit === Number.POSITIVE_INFINITY ? undefined : offset + limit);
   }
   const page = evaluating(() => {
     let cursor = find(matches, {}, opts.projection ?? {}, queryOptions);
