@@ -1,3 +1,6 @@
+// Every tsconfig that reaches this file (the mini program tests' too) needs the declaration.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../mingo-updater.d.ts" />
 // mingo's updater entry point, not the package index: the index merges every operator family
 // into a fresh context on each call (about half of an update's cost); the updater adds only the
 // query and comparison operators an update needs on top of ours.
