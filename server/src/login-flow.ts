@@ -1,6 +1,5 @@
 import type { ClientInfo, LoginResponse } from '../../contract/src';
 import type { Invocation } from './entry';
-import { isDuplicateKey } from './db/errors';
 import { planLogin } from './session-cap';
 import { insertSession, newSessionDoc, revokeSessions } from './sessions';
 import type { SessionDoc } from './sessions';
@@ -10,11 +9,13 @@ import type { SessionRef, UserDoc } from './users';
 import { findUser, insertUser, newUserDoc, toPublicUser, updateUser } from './users';
 
 /**
- * login, in database calls:
- *  - returning user under the cap: read user, then update user + insert session in parallel (3);
- *  - new user: read (miss), insert user + insert session in parallel (3);
+ * login, in database calls (round trips in brackets):
+ *  - returning user under the cap: read user, then update user + insert session in parallel (3 [2]);
+ *  - new user: read (miss), insert user, then insert session (3 [3]): the user exists before
+ *    any session that names it, so a failed user insert can never leave a usable session
+ *    without its user (a failed session insert only leaves a map entry that ages out);
  *  - + 1 write when the cap or SESSION_POLICY=single revokes older sessions;
- *  - lost first-login race (duplicate key): + 1 read, then the returning-user path.
+ *  - failed user insert: + 1 read of the document, which decides (not the error's text).
  */
 export async function login(invocation: Invocation, client: ClientInfo | undefined) {
   const { db, config, identity, now } = invocation;
@@ -23,23 +24,35 @@ export async function login(invocation: Invocation, client: ClientInfo | undefin
   const session = newSessionDoc(hash, identity, now, config, client);
   const ref: SessionRef = { createdAt: now, expiresAt: session.expiresAt };
 
-  let existing = await findUser(db, config, identity);
-  if (!existing) {
-    const created = newUserDoc(identity, now, { [hash]: ref });
-    try {
-      await Promise.all([insertUser(db, config, created), insertSession(db, config, session)]);
-      return response(token, session.expiresAt, created, true);
-    } catch (error) {
-      // Another first login of the same OPENID inserted the user first (the `_id` is the
-      // OPENID): fall through to the returning-user path. The session insert, if it
-      // succeeded, is simply kept; if it failed for another reason, rethrow.
-      if (!isDuplicateKey(error)) throw error;
-      existing = await findUser(db, config, identity);
-      if (!existing) throw error;
-      return returningLogin(invocation, existing, token, session, ref, true);
-    }
+  const existing = await findUser(db, config, identity);
+  if (existing) return returningLogin(invocation, existing, token, session, ref);
+  const created = newUserDoc(identity, now, { [hash]: ref });
+  const stored = await insertUserOrRead(invocation, created);
+  if (stored.activeSessions?.[hash] === undefined) {
+    // Another first login of the same OPENID created the user (the `_id` is the OPENID).
+    return returningLogin(invocation, stored, token, session, ref);
   }
-  return returningLogin(invocation, existing, token, session, ref, false);
+  // Ours: inserted now, or inserted although the reply was lost.
+  await insertSession(db, config, session);
+  return response(token, session.expiresAt, created, true);
+}
+
+/**
+ * Inserts the user; when the insert fails, reads the document to decide what happened instead
+ * of trusting the error: present means a concurrent first login won (or our write landed and
+ * only its reply was lost), absent means a real failure, which is rethrown. The SDK drops the
+ * server's code for a duplicate `_id` and production's errCode for it is not documented.
+ */
+async function insertUserOrRead(invocation: Invocation, doc: UserDoc): Promise<UserDoc> {
+  const { db, config, identity } = invocation;
+  try {
+    await insertUser(db, config, doc);
+    return doc;
+  } catch (error) {
+    const found = await findUser(db, config, identity);
+    if (!found) throw error;
+    return found;
+  }
 }
 
 async function returningLogin(
@@ -48,7 +61,6 @@ async function returningLogin(
   token: string,
   session: SessionDoc,
   ref: SessionRef,
-  sessionMayExist: boolean,
 ) {
   const { db, config, identity, now } = invocation;
   const plan = planLogin(user.activeSessions, now, config);
@@ -61,15 +73,19 @@ async function returningLogin(
   if (identity.unionid) data.unionid = identity.unionid;
   const [userUpdates] = await Promise.all([
     updateUser(db, config, identity, data),
-    sessionMayExist ? insertSessionOnce(invocation, session) : insertSession(db, config, session),
+    insertSession(db, config, session),
   ]);
   if (userUpdates === 0) {
     // The user document vanished between our read and update (deleted in the console):
-    // create it again so the new session has a user. A concurrent re-creation is fine too.
+    // create it again so the new session has a user. A concurrent re-creation is fine too;
+    // if neither exists, end the session we just stored rather than leave it without a user.
     const recreated = newUserDoc(identity, now, { [session._id]: ref });
-    await insertUser(db, config, recreated).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    try {
+      await insertUserOrRead(invocation, recreated);
+    } catch (error) {
+      await revokeSessions(db, config, identity, { _id: session._id }, now, 'orphan');
+      throw error;
+    }
     return response(token, session.expiresAt, recreated, true);
   }
   if (config.sessionPolicy === 'single') {
@@ -83,15 +99,6 @@ async function returningLogin(
   const loginCount = (user.loginCount ?? 0) + 1;
   const updated: UserDoc = { ...user, loginCount, lastLoginAt: now, updatedAt: now };
   return response(token, session.expiresAt, updated, false);
-}
-
-/** After a lost race the session may already be stored by the failed parallel insert. */
-async function insertSessionOnce(invocation: Invocation, session: SessionDoc) {
-  try {
-    await insertSession(invocation.db, invocation.config, session);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
 }
 
 function response(

@@ -4,7 +4,8 @@ import { onCollection } from './db/collections';
 import type { Database, Filter } from './db/types';
 import type { Identity } from './identity';
 
-export type RevokeReason = 'logout' | 'cap' | 'single';
+/** `orphan`: stored by a login whose user could not be created (never usable without it). */
+export type RevokeReason = 'logout' | 'cap' | 'single' | 'orphan';
 
 /**
  * One document per session. `_id` is the SHA-256 of the token, so checking a token is a single

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACTIONS, type ActionEnv } from './actions';
 import { DbError, toErrorReply } from './errors';
 import { exportStore, importStore, type ExportManifest } from './export-import';
-import { applyFaults, checkFaults, NO_FAULTS, type FaultConfig } from './faults';
+import { applyFaults, checkFaults, isTargeted, NO_FAULTS, type FaultConfig } from './faults';
 import { isPlainObject } from './ejson';
 import { StatsRecorder, type DatabaseStats } from './stats';
 import { Store } from './store';
@@ -67,13 +67,21 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     const action =
       isPlainObject(body) && typeof body.action === 'string' ? body.action : '(invalid)';
     stats.record(action, ctx);
-    if (await applyFaults(faults)) {
-      return {
-        code: 'SYS_ERR',
-        message: '[InternalError] injected fault (emulator fault injection)',
-        requestId,
-      };
-    }
+    const collection = isPlainObject(body) ? body.collectionName : undefined;
+    const fault = isTargeted(faults, action, collection) ? faults : NO_FAULTS;
+    const faulted = await applyFaults(fault);
+    if (faulted) stats.recordFault();
+    const injected = () => ({
+      code: 'SYS_ERR',
+      message: '[InternalError] injected fault (emulator fault injection)',
+      requestId,
+    });
+    if (faulted && fault.when !== 'after') return injected();
+    const reply = execute(body, action, requestId);
+    return faulted ? injected() : reply;
+  }
+
+  function execute(body: unknown, action: string, requestId: string): Record<string, unknown> {
     try {
       if (!isPlainObject(body))
         throw new DbError('INVALID_PARAM', 'request body must be a JSON object');

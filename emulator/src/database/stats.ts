@@ -7,6 +7,8 @@ export interface InvocationStats {
 
 export interface DatabaseStats {
   calls: number;
+  /** Requests answered SYS_ERR by fault injection (counted, so reports quote what happened). */
+  faultsInjected: number;
   byAction: Record<string, number>;
   byInvocation: Record<string, InvocationStats>;
 }
@@ -16,6 +18,7 @@ const MAX_INVOCATIONS = 5000;
 
 export class StatsRecorder {
   private calls = 0;
+  private faults = 0;
   private byAction = new Map<string, number>();
   private byInvocation = new Map<string, InvocationStats>();
 
@@ -37,16 +40,26 @@ export class StatsRecorder {
     entry.byAction[action] = (entry.byAction[action] ?? 0) + 1;
   }
 
+  recordFault(): void {
+    this.faults += 1;
+  }
+
   snapshot(): DatabaseStats {
     const byInvocation: Record<string, InvocationStats> = {};
     for (const [id, entry] of this.byInvocation) {
       byInvocation[id] = { ...entry, byAction: { ...entry.byAction } };
     }
-    return { calls: this.calls, byAction: Object.fromEntries(this.byAction), byInvocation };
+    return {
+      calls: this.calls,
+      faultsInjected: this.faults,
+      byAction: Object.fromEntries(this.byAction),
+      byInvocation,
+    };
   }
 
   reset(): void {
     this.calls = 0;
+    this.faults = 0;
     this.byAction = new Map();
     this.byInvocation = new Map();
   }

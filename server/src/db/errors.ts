@@ -28,10 +28,9 @@ export function isCollectionMissing(error: unknown): boolean {
 }
 
 /**
- * A duplicate `_id` on insert. The documented code (DATABASE_DUPLICATE_WRITE) is unmapped by
- * the SDK (-501001), and a field report shows -502001 with the MongoDB text, so match the text.
+ * DATABASE_COLLECTION_ALREADY_EXIST from createCollection: the SDK keeps the server's string
+ * `code` on this path (errCode -1, errMsg "[ResourceInUse] Table exist"), so match the code.
  */
-export function isDuplicateKey(error: unknown): boolean {
-  const { text } = describe(error);
-  return /E11000|duplicate key|DATABASE_DUPLICATE_WRITE/i.test(text);
+export function isCollectionAlreadyExists(error: unknown): boolean {
+  return (error as SdkErrorLike | null)?.code === 'DATABASE_COLLECTION_ALREADY_EXIST';
 }

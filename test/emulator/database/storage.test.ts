@@ -133,7 +133,7 @@ describe('database storage (file-backed)', () => {
       byAction: { 'database.addCollection': 2 },
     });
     t.db.resetStats();
-    expect(t.db.stats()).toEqual({ calls: 0, byAction: {}, byInvocation: {} });
+    expect(t.db.stats()).toEqual({ calls: 0, faultsInjected: 0, byAction: {}, byInvocation: {} });
     t.db.close();
   });
 });

@@ -1,5 +1,5 @@
 import { readConfig } from '../../../server/src/config';
-import { isCollectionMissing, isDuplicateKey } from '../../../server/src/db/errors';
+import { isCollectionAlreadyExists, isCollectionMissing } from '../../../server/src/db/errors';
 import { planLogin } from '../../../server/src/session-cap';
 import { rcEnvVariables } from '../../support/cloudbaserc';
 
@@ -43,16 +43,24 @@ describe('database error recognition', () => {
     [{ errCode: -501001, message: 'DATABASE_COLLECTION_NOT_EXIST: x' }],
   ])('collection missing: %j', (error) => {
     expect(isCollectionMissing(error)).toBe(true);
-    expect(isDuplicateKey(error)).toBe(false);
+    expect(isCollectionAlreadyExists(error)).toBe(false);
   });
 
-  test.each([
-    [{ errCode: -502001, errMsg: 'E11000 duplicate key error collection: users index: _id_' }],
-    [{ errCode: -501001, message: 'DATABASE_DUPLICATE_WRITE' }],
-    [new Error('[DATABASE_DUPLICATE_WRITE] duplicate key')],
-  ])('duplicate key, whatever the errCode: %j', (error) => {
-    expect(isDuplicateKey(error)).toBe(true);
-    expect(isCollectionMissing(error)).toBe(false);
+  test('already exists: only the code the SDK keeps for createCollection', () => {
+    const exists = {
+      code: 'DATABASE_COLLECTION_ALREADY_EXIST',
+      errCode: -1,
+      errMsg: 'createCollection:fail [ResourceInUse] Table exist: users',
+    };
+    expect(isCollectionAlreadyExists(exists)).toBe(true);
+    for (const other of [
+      { code: 'DATABASE_PERMISSION_DENIED', errCode: -502003, errMsg: 'permission denied' },
+      { code: 'SYS_ERR', errCode: -1, errMsg: 'createCollection:fail Table exist? no' },
+      null,
+      'DATABASE_COLLECTION_ALREADY_EXIST',
+    ]) {
+      expect(isCollectionAlreadyExists(other)).toBe(false);
+    }
   });
 
   test('a document that does not exist is not a missing collection', () => {

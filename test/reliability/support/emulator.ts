@@ -12,6 +12,8 @@ export interface TestEmulator {
   setFaults(faults: { latencyMs: number; faultRate: number }): void;
   /** Database calls served since start (every SDK request counts once). */
   databaseCalls(): number;
+  /** Requests the emulator answered with an injected fault since start (its own counter). */
+  faultsInjected(): number;
   running: RunningEmulator;
   stop(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     adminUrl: running.adminUrl,
     setFaults: (faults) => void running.database.setFaults(faults),
     databaseCalls: () => running.database.stats().calls,
+    faultsInjected: () => running.database.stats().faultsInjected,
     running,
     stop: () => running.stop(),
   };
