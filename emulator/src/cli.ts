@@ -7,13 +7,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmulatorStartError } from './config/errors';
 import { repoRoot } from './config/paths';
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from './index';
+import {
+  startEmulator,
+  type RunningEmulator,
+  type RuntimeNodeMode,
+  type StartEmulatorOptions,
+} from './index';
 
 const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir <dir> | --in-memory]
   [--project <dir with cloudbaserc.json>] [--env-id <id>] [--import <dir>] [--export-on-exit <dir>]
   [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]
   [--max-instances <per function>]
-  [--rules <dir>] [--rules-doc-id strict|read-then-check]`;
+  [--rules <dir>] [--rules-doc-id strict|read-then-check]
+  [--runtime-node exact|local] [--node <runtime>=<path to node>]...`;
 
 function numberOption(
   name: string,
@@ -39,6 +45,26 @@ function wholeNumberOption(name: string, value: string | undefined, min: number,
   return parsed;
 }
 
+function runtimeNodeOption(value: string | undefined): RuntimeNodeMode | undefined {
+  if (value === undefined || value === 'exact' || value === 'local') return value;
+  throw new EmulatorStartError(`--runtime-node must be exact or local (got "${value}")`);
+}
+
+/** `--node Nodejs18.15=/opt/node18/bin/node`, repeatable. */
+function nodePathOptions(values: string[]): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    if (eq <= 0 || eq === value.length - 1) {
+      throw new EmulatorStartError(
+        `--node must be <runtime>=<path to node>, e.g. --node Nodejs18.15=/usr/local/bin/node (got "${value}")`,
+      );
+    }
+    paths[value.slice(0, eq)] = path.resolve(value.slice(eq + 1));
+  }
+  return paths;
+}
+
 export function parseCliOptions(argv: string[]): StartEmulatorOptions {
   let values;
   try {
@@ -60,6 +86,8 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         'max-instances': { type: 'string' },
         rules: { type: 'string' },
         'rules-doc-id': { type: 'string' },
+        'runtime-node': { type: 'string' },
+        node: { type: 'string', multiple: true },
       },
     }));
   } catch (error) {
@@ -87,6 +115,8 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
     maxInstancesPerFunction: wholeNumberOption('max-instances', values['max-instances'], 1, 1000),
     rulesDir: values.rules === undefined ? undefined : path.resolve(values.rules),
     rulesDocId: values['rules-doc-id'] as StartEmulatorOptions['rulesDocId'],
+    runtimeNode: runtimeNodeOption(values['runtime-node']),
+    nodePaths: nodePathOptions(values.node ?? []),
     logger: 'console',
   };
 }

@@ -6,7 +6,7 @@
  *   await emu.stop();
  */
 import path from 'node:path';
-import { loadProject, type ProjectConfig } from './config/cloudbaserc';
+import { listFunctions, loadProject, type ProjectConfig } from './config/cloudbaserc';
 import { prepareDataDir } from './config/data-dir';
 import { EmulatorStartError } from './config/errors';
 import { consoleDistDir, repoRoot, runnerPath } from './config/paths';
@@ -14,6 +14,7 @@ import { openEmulatorDatabase } from './http/open-database';
 import { EmulatorEvents } from './functions/events';
 import { FunctionHost } from './functions/host';
 import { resolveLogger, type Logger } from './logging/logger';
+import { RuntimeSet, type RuntimeNodeMode } from './runtimes';
 import type { EmulatorContext } from './http/context';
 import type { EmulatorDatabase } from './http/database-port';
 import { createHttpServer, listen } from './http/http-server';
@@ -53,6 +54,7 @@ export {
   type PhoneCodeInput,
   type PhoneFailCode,
 } from './openapi';
+export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
 
 export interface StartEmulatorOptions {
   /** 0 (default here; the CLI uses 9100) picks a free port. */
@@ -78,6 +80,13 @@ export interface StartEmulatorOptions {
   rulesDir?: string;
   /** How `doc(id)` client requests are judged (default `strict`; see docs/emulator.md). */
   rulesDocId?: DocIdMode;
+  /** `exact` (default): each function runs on the Node its runtime names; `local`: this Node. */
+  runtimeNode?: RuntimeNodeMode;
+  /** Runtime name -> a Node binary for it, instead of the cache (`--node Nodejs18.15=<path>`). */
+  nodePaths?: Record<string, string>;
+  /** Where exact Node builds are kept (default: WX_EMULATOR_RUNTIME_CACHE, else
+   * `runtimes/` in the data folder, `<project>/.cloudbase/emulator/runtimes` when in memory). */
+  runtimeCacheDir?: string;
   /** `console` prints the emulator log; default silent unless WX_EMULATOR_LOG is set. */
   logger?: Logger | 'console' | 'silent';
 }
@@ -116,6 +125,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     ? undefined
     : path.resolve(options.dataDir ?? path.join(project.dir, '.cloudbase', 'emulator'));
   if (dataDir) prepareDataDir(dataDir);
+  const runtimes = new RuntimeSet({
+    mode: options.runtimeNode ?? 'exact',
+    paths: options.nodePaths ?? {},
+    cacheDir: runtimeCacheDir(options, project.dir, dataDir),
+    projectDir: project.dir,
+    report: (level, line) => logger.log(level, line),
+  });
+  // Before anything opens: a runtime that cannot be had stops the start with one line.
+  await runtimes.prepare(listFunctions(project));
 
   // Rules are checked before the database opens, so a bad rule file leaves nothing open; the
   // client database only calls `database` once requests arrive, after it is assigned.
@@ -130,6 +148,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const functions = new FunctionHost({
     project,
     runnerPath: runner,
+    runtimes,
     events,
     logger,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
@@ -209,6 +228,16 @@ function loadRules(
       throw new EmulatorStartError(`security rules: ${error.message}`);
     throw error;
   }
+}
+
+function runtimeCacheDir(
+  options: StartEmulatorOptions,
+  projectDir: string,
+  dataDir: string | undefined,
+): string {
+  const shared = options.runtimeCacheDir ?? process.env.WX_EMULATOR_RUNTIME_CACHE;
+  if (shared) return path.resolve(shared);
+  return path.join(dataDir ?? path.join(projectDir, '.cloudbase', 'emulator'), 'runtimes');
 }
 
 export function isStartError(error: unknown): error is EmulatorStartError {

@@ -1,5 +1,6 @@
 // Builds the emulator into emulator/dist: cli.js (npm start), index.js (startEmulator) and
-// runner.js (the entry of every function instance process). npm packages stay external.
+// runner.js (the entry of every function instance process, built for the oldest runtime).
+// npm packages stay external.
 // Files are written only when their content changed, each via a temp file + rename, so a test
 // or an emulator that is starting a function process never reads a half-written runner.js.
 import { build as esbuild } from 'esbuild';
@@ -11,26 +12,35 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const src = path.join(root, 'emulator/src');
 export const emulatorDist = path.join(root, 'emulator/dist');
 
+const common = {
+  outdir: emulatorDist,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  write: false,
+};
+
 export async function build() {
-  const result = await esbuild({
-    entryPoints: {
-      cli: path.join(src, 'cli.ts'),
-      index: path.join(src, 'index.ts'),
-      runner: path.join(src, 'functions/runner.ts'),
-    },
-    outdir: emulatorDist,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    sourcemap: 'linked',
-    sourcesContent: false,
-    logLevel: 'warning',
-    write: false,
-  });
+  const [emulator, runner] = await Promise.all([
+    esbuild({
+      ...common,
+      entryPoints: { cli: path.join(src, 'cli.ts'), index: path.join(src, 'index.ts') },
+      target: 'node20',
+    }),
+    // runner.js runs inside each function instance, on the Node its runtime names: the oldest
+    // runtime the emulator runs is Nodejs16.13 (emulator/src/runtimes/versions.ts).
+    esbuild({
+      ...common,
+      entryPoints: { runner: path.join(src, 'functions/runner.ts') },
+      target: 'node16.13',
+    }),
+  ]);
   await mkdir(emulatorDist, { recursive: true });
-  for (const file of result.outputFiles) {
+  for (const file of [...emulator.outputFiles, ...runner.outputFiles]) {
     const current = await readFile(file.path).catch(() => undefined);
     if (current && Buffer.compare(current, file.contents) === 0) continue;
     const temp = `${file.path}.${process.pid}.tmp`;

@@ -22,6 +22,8 @@ export type InvocationEvent = {
   event: unknown;
   result?: unknown;
   logs: InvocationLogLine[];
+  /** process.version of the Node that ran the call (`v18.15.0` for Nodejs18.15). */
+  node?: string;
 };
 
 export interface EmulatorEventMap {

@@ -30,10 +30,13 @@ import {
 } from './invocation-env';
 import { InstancePool } from './pool';
 import { reportInvocation } from './report';
+import { memoryFlags, type NodeBinary, type RuntimeSet } from '../runtimes';
 
 export interface FunctionHostOptions {
   project: ProjectConfig;
   runnerPath: string;
+  /** The Node binary of each runtime (exact versions, or the emulator's own). */
+  runtimes: RuntimeSet;
   events: EmulatorEvents;
   logger: Logger;
   /** Reaps instances idle this long (SCF keeps them some minutes; default 5 min). */
@@ -93,8 +96,14 @@ export class FunctionHost {
     const logs: InvocationLogLine[] = [];
     this.running.set(requestId, { functionName: name, identity, logs });
     let outcome: CallOutcome;
+    let node: string | undefined;
     try {
-      outcome = await this.run(fn, requestId, event, identity);
+      const binary = await this.options.runtimes.binaryFor(fn.runtime);
+      node = binary.version;
+      outcome = await this.run(fn, binary, requestId, event, identity);
+    } catch (error) {
+      // No Node for this runtime (a function added after the start, with a bad runtime).
+      outcome = { ok: false, requestId, ...executeFail((error as Error).message) };
     } finally {
       this.running.delete(requestId);
     }
@@ -102,7 +111,7 @@ export class FunctionHost {
     reportInvocation(
       events,
       logger,
-      { functionName: fn.name, requestId, openid: identity.openid, startedAt, event, logs },
+      { functionName: fn.name, requestId, openid: identity.openid, startedAt, event, logs, node },
       outcome,
     );
     return outcome;
@@ -116,11 +125,12 @@ export class FunctionHost {
 
   private async run(
     fn: FunctionConfig,
+    binary: NodeBinary,
     requestId: string,
     event: unknown,
     identity: CallerIdentity,
   ): Promise<CallOutcome> {
-    const pool = this.poolFor(fn);
+    const pool = this.poolFor(fn, binary);
     let instance: FunctionInstance;
     try {
       instance = await pool.acquire();
@@ -145,7 +155,7 @@ export class FunctionHost {
     return { ok: false, requestId, ...executeFail(reply.errMsg, timedOut ? 504 : 500) };
   }
 
-  private poolFor(fn: FunctionConfig): InstancePool {
+  private poolFor(fn: FunctionConfig, binary: NodeBinary): InstancePool {
     const existing = this.pools.get(fn.name);
     if (existing) return existing;
     const { file, exportName } = handlerLocation(fn);
@@ -161,6 +171,11 @@ export class FunctionHost {
           {
             onOutput: (requestId, level, text) => this.output(fn.name, requestId, level, text),
             onExit: (instance) => pool.retire(instance),
+          },
+          {
+            execPath: binary.execPath,
+            execArgv: memoryFlags(fn.memorySize),
+            memoryMb: fn.memorySize,
           },
         ),
     });

@@ -11,11 +11,25 @@ import type { InvokeMessage, RunnerArgs, RunnerMessage } from './protocol';
 
 export type InstanceReply = { ok: true; json: string } | { ok: false; errMsg: string };
 
+/** How the process is started: which Node, with which flags (heap limit, preloads). */
+export interface InstanceLaunch {
+  /** The Node binary of the function's runtime (default: the emulator's own). */
+  execPath?: string;
+  execArgv?: string[];
+  /** memorySize, for the out-of-memory message. */
+  memoryMb?: number;
+}
+
 export interface InstanceHooks {
   /** A line of output, with the request it belongs to (undefined between invocations). */
   onOutput(requestId: string | undefined, level: LogLevel, text: string): void;
   onExit(instance: FunctionInstance): void;
 }
+
+/** V8's fatal line when the heap limit (--max-old-space-size) is reached. */
+const OUT_OF_MEMORY = /JavaScript heap out of memory/;
+/** How long an exited process's output may keep draining before its call is failed anyway. */
+const OUTPUT_DRAIN_MS = 1000;
 
 /** Longest a cold start (loading the handler module) may take. */
 const START_TIMEOUT_MS = 30_000;
@@ -32,31 +46,40 @@ export class FunctionInstance {
     { requestId: string; finish: (reply: InstanceReply, fatal?: boolean) => void } | undefined;
   private readonly exited: Promise<void>;
   private lastRequestId: string | undefined;
+  /** V8 said the heap limit (memorySize) was reached: the process aborts next. */
+  private outOfMemory = false;
+  private readonly outputClosed: Promise<void>;
 
   constructor(
     runnerPath: string,
     args: RunnerArgs,
     env: Record<string, string>,
     hooks: InstanceHooks,
+    private readonly launch: InstanceLaunch = {},
   ) {
     this.loadedMtimeMs = mtimeOf(args.file);
     this.child = fork(runnerPath, [JSON.stringify(args)], {
       env,
+      execPath: launch.execPath,
       // The emulator's own flags (jest, tsx loaders) must not leak into function processes.
-      execArgv: [],
+      execArgv: launch.execArgv ?? [],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
+    const closings: Array<Promise<void>> = [];
     for (const [stream, level] of [
       [this.child.stdout, 'info'],
       [this.child.stderr, 'error'],
     ] as const) {
       if (!stream) continue;
-      createInterface({ input: stream }).on('line', (line) =>
+      closings.push(new Promise((resolve) => stream.once('close', () => resolve())));
+      createInterface({ input: stream }).on('line', (line) => {
+        if (level === 'error' && OUT_OF_MEMORY.test(line)) this.outOfMemory = true;
         // Raw output may arrive just after the result: tag it with the last request.
-        hooks.onOutput(this.current?.requestId ?? this.lastRequestId, level, line),
-      );
+        hooks.onOutput(this.current?.requestId ?? this.lastRequestId, level, line);
+      });
     }
+    this.outputClosed = Promise.all(closings).then(() => undefined);
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -81,13 +104,18 @@ export class FunctionInstance {
         clearTimeout(timer);
         const wasStarting = this.state === 'starting';
         this.state = 'dead';
-        const how = signal ? `signal ${signal}` : `code ${code ?? 'unknown'}`;
-        if (wasStarting) reject(new Error(`function process exited during start (${how})`));
-        this.current?.finish(
-          { ok: false, errMsg: `function process exited before returning (${how})` },
-          true,
-        );
         hooks.onExit(this);
+        // V8's out-of-memory report is on stderr, which may still be draining: read it to the end.
+        void this.afterOutput().then(() => {
+          const how = signal ? `signal ${signal}` : `code ${code ?? 'unknown'}`;
+          const oom = this.outOfMemory ? this.outOfMemoryText() : undefined;
+          if (wasStarting)
+            reject(new Error(oom ?? `function process exited during start (${how})`));
+          this.current?.finish(
+            { ok: false, errMsg: oom ?? `function process exited before returning (${how})` },
+            true,
+          );
+        });
       });
       this.child.on('error', (error) => {
         if (this.state === 'starting') reject(error);
@@ -135,6 +163,22 @@ export class FunctionInstance {
     if (this.child.pid === undefined) return Promise.resolve();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     return this.exited;
+  }
+
+  /** Output fully read, or a moment passed (a grandchild may hold the pipes open). */
+  private afterOutput(): Promise<void> {
+    return Promise.race([
+      this.outputClosed,
+      new Promise<void>((resolve) => setTimeout(resolve, OUTPUT_DRAIN_MS).unref()),
+    ]);
+  }
+
+  private outOfMemoryText(): string {
+    const limit = this.launch.memoryMb === undefined ? '' : ` of ${this.launch.memoryMb} MB`;
+    return (
+      `Memory limit exceeded: the function ran out of its memorySize${limit} ` +
+      '(JavaScript heap out of memory); the instance was stopped and will be replaced'
+    );
   }
 
   isStale(file: string): boolean {

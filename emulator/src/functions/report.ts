@@ -10,6 +10,8 @@ export interface InvocationFacts {
   startedAt: number;
   event: unknown;
   logs: InvocationLogLine[];
+  /** process.version of the Node that ran the call (undefined when none could be found). */
+  node?: string;
 }
 
 export function reportInvocation(
@@ -22,7 +24,8 @@ export function reportInvocation(
   const status = outcome.ok ? 'ok' : `failed ${outcome.errCode}`;
   logger.log(
     outcome.ok ? 'info' : 'warn',
-    `[${facts.functionName} ${facts.requestId}] ${status} in ${durationMs} ms`,
+    `[${facts.functionName} ${facts.requestId}] ${status} in ${durationMs} ms` +
+      (facts.node ? ` on node ${facts.node}` : ''),
   );
   // Parsing the result only matters to listeners (the console); skip it when nobody listens.
   if (events.listenerCount('invocation') === 0) return;
