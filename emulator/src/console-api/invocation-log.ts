@@ -67,6 +67,7 @@ function toRecord(seq: number, event: InvocationEvent): InvocationRecord {
   if (event.errCode !== undefined) record.errCode = event.errCode;
   if (event.errMsg !== undefined) record.errMsg = event.errMsg;
   if (event.result !== undefined) record.result = toJson(event.result);
+  if (event.node !== undefined) record.node = event.node;
   return record;
 }
 

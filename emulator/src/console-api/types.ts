@@ -71,6 +71,8 @@ export interface InvocationRecord {
   event: JsonValue;
   result?: JsonValue;
   logs: JsonValue[];
+  /** process.version of the Node that ran the call (`v18.15.0` for Nodejs18.15). */
+  node?: string;
 }
 export interface InvocationsResponse {
   invocations: InvocationRecord[];

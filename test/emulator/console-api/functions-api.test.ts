@@ -16,6 +16,7 @@ interface Invocation {
   errCode?: number;
   event: unknown;
   result?: unknown;
+  node?: string;
   logs: unknown[];
 }
 
@@ -102,6 +103,8 @@ describe('console API: functions, simulate, invocation log', () => {
       `/api/invocations?after=${log.body.lastSeq - 1}`,
     );
     expect(after.body.invocations).toHaveLength(1);
+    // Which Node ran each call: the exact runtime of cloudbaserc.json (Nodejs18.15).
+    expect(log.body.invocations.map((i) => i.node)).toEqual(['v18.15.0', 'v18.15.0']);
 
     // The user record makes this OPENID known, labelled as a user.
     const known = await h.api<{ openids: { openid: string; source: string }[] }>(
