@@ -1,14 +1,34 @@
 import { PROFILE_LIMITS, type Gender } from '../../contract/index';
+import { privacyConsent } from '../../behaviors/privacy-consent';
 import { appSession } from '../../lib/app-session';
 import { isCloudCallError } from '../../lib/cloud-error';
-import { uploadAvatar } from './avatar-upload';
+import { displayMessage } from '../../lib/error-log';
+import { canIUse } from '../../lib/privacy';
+import { uploadAvatar, uploadFailureOf, UPLOAD_MESSAGES } from './avatar-upload';
+import {
+  reviewMessage,
+  reviewTiming,
+  REVIEW_MESSAGES,
+  type NicknameReviewDetail,
+} from './nickname-review';
 import { fieldErrorsFrom, GENDER_OPTIONS, readProfileForm, type FieldErrors } from './profile-form';
 
-type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl: string }>;
-type NicknameReviewEvent = WechatMiniprogram.CustomEvent<{ pass: boolean; timeout: boolean }>;
+type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl?: string; errMsg?: string }>;
+type FormValue = Record<string, unknown>;
+
+/** The methods privacyConsent adds (Component's typings do not merge a behavior's methods). */
+interface PrivacyMethods {
+  ensurePrivacyConsent(): Promise<boolean>;
+  explainPrivacyFailure(errMsg: string): boolean;
+}
+
+/** Per page instance: a submit waiting for the nickname review, and its fallback timer. */
+const waiting = new WeakMap<object, { value: FormValue; timer: ReturnType<typeof setTimeout> }>();
 
 // Written with Component() (not Page()) so miniprogram-simulate can render it in tests.
 Component({
+  behaviors: [privacyConsent],
+
   data: {
     avatarUrl: '',
     nickName: '',
@@ -18,40 +38,107 @@ Component({
     nickNameMaxLength: PROFILE_LIMITS.nickName.maxLength,
     uploading: false,
     submitting: false,
+    /** Between the nickname input's blur and WeChat's review result. */
+    nicknameChecking: false,
+    nicknameEdited: false,
+    /** False on base libraries without the avatar/nickname fill-in (< 2.21.2). */
+    profileSupported: true,
     fieldErrors: {} as FieldErrors,
   },
 
   lifetimes: {
     attached() {
+      const supported = canIUse('button.open-type.chooseAvatar') && canIUse('input.type.nickname');
+      this.setData({ profileSupported: supported });
       const user = appSession().getSnapshot().session?.user;
       if (user) {
         this.setData({ avatarUrl: user.avatarUrl, nickName: user.nickName, gender: user.gender });
       }
     },
+    detached() {
+      const queued = waiting.get(this);
+      if (queued) clearTimeout(queued.timer);
+      waiting.delete(this);
+    },
   },
 
   methods: {
     async onChooseAvatar(event: AvatarEvent) {
+      const privacy = this as unknown as PrivacyMethods;
+      const { avatarUrl, errMsg } = event.detail;
+      if (!avatarUrl) {
+        // Some base libraries report a refused or undeclared privacy scope here.
+        if (!privacy.explainPrivacyFailure(errMsg ?? ''))
+          this.setAvatarError(UPLOAD_MESSAGES.other);
+        return;
+      }
       this.setData({ uploading: true, fieldErrors: { ...this.data.fieldErrors, avatarUrl: '' } });
       try {
-        this.setData({ avatarUrl: await uploadAvatar(event.detail.avatarUrl) });
-      } catch {
-        this.setData({
-          fieldErrors: { ...this.data.fieldErrors, avatarUrl: '头像上传失败，请重试' },
-        });
+        this.setData({ avatarUrl: await uploadAvatar(avatarUrl) });
+      } catch (error) {
+        const { kind, errMsg: reason } = uploadFailureOf(error);
+        console.error(`[wx-cloud-login] avatar upload failed: ${reason}`);
+        // The old avatar stays: only a successful upload replaces it.
+        if (kind !== 'privacy' || !privacy.explainPrivacyFailure(reason)) {
+          this.setAvatarError(UPLOAD_MESSAGES[kind === 'privacy' ? 'other' : kind]);
+        }
       } finally {
         this.setData({ uploading: false });
       }
     },
 
-    onNicknameReview(event: NicknameReviewEvent) {
-      const text = event.detail.pass ? '' : '昵称未通过微信安全检查，请修改';
-      this.setData({ fieldErrors: { ...this.data.fieldErrors, nickName: text } });
+    setAvatarError(text: string) {
+      this.setData({ fieldErrors: { ...this.data.fieldErrors, avatarUrl: text } });
     },
 
-    async onSubmit(event: WechatMiniprogram.FormSubmit) {
-      if (this.data.submitting || this.data.uploading) return;
-      const profile = readProfileForm(event.detail.value, this.data.avatarUrl);
+    onNicknameFocus() {
+      void (this as unknown as PrivacyMethods).ensurePrivacyConsent();
+    },
+
+    onNicknameInput() {
+      this.setData({ nicknameEdited: true });
+    },
+
+    onNicknameBlur() {
+      // WeChat reviews what was typed once the input loses focus.
+      if (this.data.nicknameEdited) this.setData({ nicknameChecking: true, nicknameEdited: false });
+    },
+
+    onNicknameReview(event: WechatMiniprogram.CustomEvent<NicknameReviewDetail>) {
+      const text = reviewMessage(event.detail);
+      this.setData({
+        nicknameChecking: false,
+        fieldErrors: { ...this.data.fieldErrors, nickName: text },
+      });
+      const queued = waiting.get(this);
+      if (!queued) return;
+      clearTimeout(queued.timer);
+      waiting.delete(this);
+      // A failed nickname was cleared by WeChat; a timed-out one waits for the user.
+      if (event.detail.pass) void this.save(queued.value);
+    },
+
+    onSubmit(event: WechatMiniprogram.FormSubmit) {
+      if (this.data.submitting || this.data.uploading || waiting.has(this)) return;
+      const value = event.detail.value as FormValue;
+      if (!this.data.nicknameChecking) {
+        void this.save(value);
+        return;
+      }
+      this.setData({
+        fieldErrors: { ...this.data.fieldErrors, nickName: REVIEW_MESSAGES.checking },
+      });
+      // Bounded: a review that never reports leaves the decision to the server's own check.
+      const timer = setTimeout(() => {
+        waiting.delete(this);
+        this.setData({ nicknameChecking: false });
+        void this.save(value);
+      }, reviewTiming.maxWaitMs);
+      waiting.set(this, { value, timer });
+    },
+
+    async save(value: FormValue) {
+      const profile = readProfileForm(value, this.data.avatarUrl);
       if (!profile.nickName) {
         this.setData({ fieldErrors: { nickName: '请填写昵称' } });
         return;
@@ -72,7 +159,7 @@ Component({
         if (fields) this.setData({ fieldErrors: fields });
         else
           wx.showToast({
-            title: isCloudCallError(error) ? error.message : '保存失败',
+            title: isCloudCallError(error) ? displayMessage(error) : '保存失败',
             icon: 'none',
           });
       } finally {

@@ -13,6 +13,7 @@ import { PROFILE_LIMITS } from '../../../miniprogram/contract/index';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
 import { bridgeFor, newOpenid } from '../support/counting-cloud';
 import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
+import { chooseRadio, tapSubmit, typeInto } from '../support/form-runtime';
 import { fire, loadPage, renderPage, textOf, type RenderedPage } from '../support/page-harness';
 import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
 
@@ -34,19 +35,30 @@ afterAll(async () => {
   if (tempDir) rmSync(tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
-/** A logged-in user opening the profile page. */
-async function openProfile(): Promise<RenderedPage> {
+/** A logged-in user opening the profile page (with an avatar already saved when given). */
+async function openProfile(avatarUrl = ''): Promise<RenderedPage> {
   bridge.openid = newOpenid('profile');
   wx.storage.clear();
+  wx.privacy.needAuthorization = false;
+  wx.unsupported.clear();
   installSession();
   await appSession().ensureLogin();
+  if (avatarUrl) {
+    const { user } = await appSession().callAuthenticated('updateUserInfo', {
+      profile: { avatarUrl },
+    });
+    appSession().setUser(user);
+  }
   wx.cloud.reset();
   wx.calls.splice(0);
   return renderPage(pageId);
 }
 
-function submit(page: RenderedPage, value: Record<string, string>): void {
-  fire(page, '.profile-form', 'submit', { value });
+/** Types the nickname, picks the gender and taps 保存, all through the rendered form. */
+function fillAndSave(page: RenderedPage, nickName: string, gender: number): void {
+  typeInto(page, '.nickname', nickName);
+  chooseRadio(page, '.gender', gender);
+  if (!tapSubmit(page, '.profile-form')) throw new Error('保存 is disabled');
 }
 
 /** GET over HTTP (the jsdom environment has no fetch). */
@@ -74,7 +86,7 @@ const data = (page: RenderedPage) =>
 describe('pages/profile', () => {
   it('a valid nickname and gender are saved; a toast shows and the page goes back', async () => {
     const page = await openProfile();
-    submit(page, { nickName: '  小红  ', gender: '2' });
+    fillAndSave(page, '  小红  ', 2);
     await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
 
     expect(wx.callsOf('showToast')).toEqual([{ title: '已保存', icon: 'success' }]);
@@ -89,7 +101,7 @@ describe('pages/profile', () => {
   it('a nickname the server refuses is shown next to the nickname field; the page stays', async () => {
     const page = await openProfile();
     const tooLong = '长'.repeat(PROFILE_LIMITS.nickName.maxLength + 1);
-    submit(page, { nickName: tooLong, gender: '1' });
+    fillAndSave(page, tooLong, 1);
     await waitFor(() => Boolean(data(page).fieldErrors.nickName), 'the nickname error');
 
     expect(wx.cloud.calls).toEqual(['updateUserInfo']); // the server decided, not the page
@@ -104,7 +116,7 @@ describe('pages/profile', () => {
 
   it('an empty nickname is caught on the page without a call', async () => {
     const page = await openProfile();
-    submit(page, { nickName: '   ', gender: '0' });
+    fillAndSave(page, '   ', 0);
     await waitFor(() => Boolean(data(page).fieldErrors.nickName), 'the nickname error');
     expect(textOf(page, '.error-nickName')).toBe('请填写昵称');
     expect(wx.cloud.calls).toEqual([]);
@@ -131,16 +143,26 @@ describe('pages/profile', () => {
     expect(served.body.equals(bytes)).toBe(true);
     expect(served.type).toBe('image/png');
 
-    submit(page, { nickName: '带头像', gender: '0' });
+    fillAndSave(page, '带头像', 0);
     await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
     expect(appSession().current()?.user).toMatchObject({ avatarUrl: fileID, nickName: '带头像' });
   });
 
   it('a failed upload is shown next to the avatar and keeps the old avatar', async () => {
-    const page = await openProfile();
+    const tempPath = path.join(tempDir, 'old_avatar.png');
+    writeFileSync(tempPath, Buffer.from('89504e470d0a1a0a', 'hex'));
+    const { fileID: oldAvatar } = await bridge.uploadFile({
+      cloudPath: 'avatars/old.png',
+      filePath: tempPath,
+    });
+    const page = await openProfile(oldAvatar);
+    expect(data(page).avatarUrl).toBe(oldAvatar);
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: path.join(tempDir, 'gone.png') });
     await waitFor(() => Boolean(data(page).fieldErrors.avatarUrl), 'the avatar error');
     expect(textOf(page, '.error-avatarUrl')).toBe('头像上传失败，请重试');
-    expect(data(page).avatarUrl).toBe('');
+    expect(data(page).avatarUrl).toBe(oldAvatar);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('avatar upload failed'));
+    errors.mockRestore();
   });
 });

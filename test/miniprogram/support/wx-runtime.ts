@@ -22,7 +22,19 @@ export interface WxRuntime {
   callsOf(api: string): unknown[];
   /** showLoading calls minus hideLoading calls: 0 when balanced. */
   openLoadings(): number;
+  /** APIs wx.canIUse answers false for (an old base library). */
+  unsupported: Set<string>;
+  /** What wx.getPrivacySetting answers: consent still needed, and the guideline's name. */
+  privacy: { needAuthorization: boolean; contractName: string };
+  /**
+   * What WeChat does when a privacy API runs before consent: pauses it and calls the app's
+   * onNeedPrivacyAuthorization listener. Resolves with the app's answer ('system-popup' when
+   * the app registered none and WeChat would show its own).
+   */
+  requestPrivacy(referrer: string): Promise<unknown>;
 }
+
+type PrivacyListener = (resolve: (answer: unknown) => void, info: { referrer: string }) => void;
 
 type Options = { success?: (res: unknown) => void; complete?: (res: unknown) => void };
 
@@ -38,7 +50,15 @@ export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
     callsOf: (api) => calls.filter((c) => c.api === api).map((c) => c.args),
     openLoadings: () =>
       runtime.callsOf('showLoading').length - runtime.callsOf('hideLoading').length,
+    unsupported: new Set(),
+    privacy: { needAuthorization: false, contractName: '《云开发登录小程序隐私保护指引》' },
+    requestPrivacy: (referrer) =>
+      new Promise((resolve) => {
+        if (!privacyListener) resolve('system-popup');
+        else privacyListener(resolve, { referrer });
+      }),
   };
+  let privacyListener: PrivacyListener | null = null;
   const recorded =
     (api: string, answer: () => unknown = () => ({ errMsg: `${api}:ok` })) =>
     (options: Options = {}) => {
@@ -68,6 +88,30 @@ export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
       confirm: runtime.modalConfirms,
       cancel: !runtime.modalConfirms,
     })),
+    canIUse: (api: string) => !runtime.unsupported.has(api),
+    getPrivacySetting: (options: Options) => {
+      const res = {
+        needAuthorization: runtime.privacy.needAuthorization,
+        privacyContractName: runtime.privacy.contractName,
+        errMsg: 'getPrivacySetting:ok',
+      };
+      options.success?.(res);
+      options.complete?.(res);
+    },
+    onNeedPrivacyAuthorization: (listener: PrivacyListener) => void (privacyListener = listener),
+    requirePrivacyAuthorize: (options: Options & { fail?: (res: unknown) => void }) => {
+      calls.push({ api: 'requirePrivacyAuthorize', args: options });
+      void runtime.requestPrivacy('requirePrivacyAuthorize').then((answer) => {
+        const agreed = (answer as { event?: string }).event === 'agree';
+        if (agreed) runtime.privacy.needAuthorization = false;
+        if (agreed) options.success?.({ errMsg: 'requirePrivacyAuthorize:ok' });
+        else
+          options.fail?.({
+            errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized',
+          });
+      });
+    },
+    openPrivacyContract: recorded('openPrivacyContract'),
     navigateTo: recorded('navigateTo'),
     navigateBack: recorded('navigateBack'),
     // Recorded so tests can show they are never needed: identity comes from the cloud context
