@@ -10,7 +10,7 @@ import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator } from '../emulator/src/index';
-import { postJson } from '../emulator/src/http/http-client';
+import { postJson } from '../emulator/src/http/json-client';
 
 const FIXTURE_PROJECT = path.resolve(__dirname, '../test/fixtures/host-project');
 const WARMUP_CALLS = 20;

@@ -1,5 +1,7 @@
-// Times HTTP POSTs over one keep-alive connection, the way a warm client talks to a server.
+// Times HTTP POSTs over keep-alive connections, the way a warm client talks to a server, with
+// the emulator's one JSON client.
 import http from 'node:http';
+import { requestJson } from '../../emulator/src/http/json-client';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -9,38 +11,13 @@ export interface PostReply {
 }
 
 /** POSTs a JSON body and resolves with the status and the full reply body. */
-export function postJson(
+export async function postJson(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<PostReply> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': payload.length,
-          ...headers,
-        },
-        timeout: 30_000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`POST ${url} timed out`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
+  const reply = await requestJson(url, { json: body, headers, agent, timeoutMs: 30_000 });
+  return { status: reply.status, body: reply.text };
 }
 
 /** Runs `total` calls of `fn` with `concurrency` in flight; resolves with calls per second. */

@@ -22,6 +22,8 @@ import { routeModules } from './http/routes';
 import { defaultMaxInstances } from './functions/instance-limit';
 import { openapiFor, type OpenApiService } from './openapi';
 import { createStopper } from './http/stopper';
+import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
+import { pathScrubber } from './http/public-message';
 import {
   createClientRules,
   RuleFileError,
@@ -87,6 +89,13 @@ export interface StartEmulatorOptions {
   /** Where exact Node builds are kept (default: WX_EMULATOR_RUNTIME_CACHE, else
    * `runtimes/` in the data folder, `<project>/.cloudbase/emulator/runtimes` when in memory). */
   runtimeCacheDir?: string;
+  /** Host names accepted in the Host header besides localhost, *.localhost, 127.0.0.1, [::1]. */
+  allowedHosts?: string[];
+  /**
+   * Required on every route but /healthz when set (`?access_token=`, Bearer header or cookie).
+   * Off loopback one is made up when not given: the network must not reach an open emulator.
+   */
+  accessToken?: string;
   /** `console` prints the emulator log; default silent unless WX_EMULATOR_LOG is set. */
   logger?: Logger | 'console' | 'silent';
 }
@@ -97,6 +106,8 @@ export interface RunningEmulator {
   /** `<url>/admin`: point TCB_CONTEXT_CNFG here to run the SDK outside a function. */
   adminUrl: string;
   port: number;
+  /** Set when the emulator requires one (off loopback, or asked for): pass it on every call. */
+  accessToken: string | undefined;
   /** POST /functions/<name> over HTTP with the given identity (no openid: header left out). */
   callFunction(name: string, data: unknown, identity?: CallIdentity): Promise<FunctionCallReply>;
   stop(): Promise<void>;
@@ -143,6 +154,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     options,
   );
   const host = options.host ?? '127.0.0.1';
+  const accessToken = options.accessToken ?? (isLoopback(host) ? undefined : newAccessToken());
   let baseUrl = '';
   const events = new EmulatorEvents();
   const functions = new FunctionHost({
@@ -153,7 +165,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     logger,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxInstancesPerFunction: options.maxInstancesPerFunction ?? defaultMaxInstances(),
-    adminUrl: () => `${baseUrl}/admin`,
+    // The SDK appends `env=…&seqId=…` right after a URL that already has a `?`.
+    adminUrl: (invocationId) =>
+      `${baseUrl}/admin${invocationId ? `/i/${invocationId}` : ''}` +
+      (accessToken ? `?access_token=${accessToken}&` : ''),
   });
   const stopper = createStopper({
     database,
@@ -179,6 +194,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     // the database open.
     const server = createHttpServer(
       routeModules.flatMap((module) => module(context)),
+      {
+        allowedHosts: [...(options.allowedHosts ?? []), ...boundHostNames(host)],
+        accessToken,
+        withoutPaths: pathScrubber({
+          '<project>': project.dir,
+          '<data>': dataDir,
+          '<emulator>': repoRoot(),
+        }),
+      },
       logger,
     );
     stopper.setServer(server);
@@ -192,12 +216,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     'info',
     `emulator ready at ${baseUrl} (project ${project.dir}, env ${project.envId}, ${dataDir ?? 'in memory'})`,
   );
-  const caller = createFunctionCaller(baseUrl);
+  const caller = createFunctionCaller(baseUrl, accessToken);
   stopper.onStop(() => caller.close());
   return {
     url: baseUrl,
     adminUrl: `${baseUrl}/admin`,
     port,
+    accessToken,
     callFunction: caller.call,
     stop: () => stopper.stop(),
     database,

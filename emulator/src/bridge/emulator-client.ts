@@ -1,53 +1,30 @@
 /**
- * The HTTP endpoints of a running emulator that the bridge uses, in one place.
- * The caller's OPENID travels in the `x-wx-openid` header (what WeChat injects server-side).
- * Uses node:http rather than fetch so the bridge also works under jest's jsdom environment
- * (which has no fetch) where miniprogram-simulate renders pages.
+ * The HTTP endpoints of a running emulator that the bridge uses, in one place, over the
+ * emulator's one JSON client (which works under jest's jsdom environment, where
+ * miniprogram-simulate renders pages). The caller's OPENID travels in the `x-wx-openid`
+ * header (what WeChat injects server-side).
  */
-import { request } from 'node:http';
+import { requestJson, type JsonReply, type RequestOptions } from '../http/json-client';
 
 export interface EmulatorEndpoint {
   url: string;
   openid: string;
   appid?: string;
+  /** The emulator's access token, when it requires one (see RunningEmulator.accessToken). */
+  accessToken?: string;
 }
 
-export interface HttpReply {
-  status: number;
-  body: unknown;
-}
+export type HttpReply = Pick<JsonReply, 'status' | 'body'>;
 
 function send(
   endpoint: EmulatorEndpoint,
-  method: 'POST' | 'PUT',
   path: string,
-  payload: { type: string; bytes: Buffer },
+  options: RequestOptions,
 ): Promise<HttpReply> {
-  const headers: Record<string, string | number> = {
-    'x-wx-openid': endpoint.openid,
-    'content-type': payload.type,
-    'content-length': payload.bytes.length,
-  };
+  const headers: Record<string, string> = { 'x-wx-openid': endpoint.openid };
   if (endpoint.appid) headers['x-wx-appid'] = endpoint.appid;
-  return new Promise((resolve, reject) => {
-    const req = request(`${endpoint.url}${path}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text;
-        try {
-          body = text === '' ? undefined : (JSON.parse(text) as unknown);
-        } catch {
-          // Not JSON: keep the text; the caller reports it as an unexpected reply.
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-    });
-    req.on('error', reject);
-    req.end(payload.bytes);
-  });
+  if (endpoint.accessToken) headers.authorization = `Bearer ${endpoint.accessToken}`;
+  return requestJson(`${endpoint.url}${path}`, { ...options, headers });
 }
 
 export function postJson(
@@ -55,8 +32,7 @@ export function postJson(
   path: string,
   body: unknown,
 ): Promise<HttpReply> {
-  const bytes = Buffer.from(JSON.stringify(body ?? {}), 'utf8');
-  return send(endpoint, 'POST', path, { type: 'application/json', bytes });
+  return send(endpoint, path, { method: 'POST', json: body ?? {} });
 }
 
 export function putBytes(
@@ -64,7 +40,7 @@ export function putBytes(
   path: string,
   bytes: Buffer,
 ): Promise<HttpReply> {
-  return send(endpoint, 'PUT', path, { type: 'application/octet-stream', bytes });
+  return send(endpoint, path, { method: 'PUT', bytes });
 }
 
 export const ENDPOINTS = {

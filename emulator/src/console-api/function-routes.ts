@@ -1,14 +1,18 @@
 import type { ServerResponse } from 'node:http';
-import type { ConsoleDeps } from './deps';
-import { fromProtocol, toProtocol } from './ejson';
-import { badRequest, isRecord } from './http';
+import type { Database } from '../database';
+import type { EmulatorContext } from '../http/context';
+import { badRequest } from '../http/http-error';
+import type { Route } from '../http/route-types';
+import { isPlainObject } from '../shared/plain-object';
+import { consoleRoute } from './console-route';
+import { callDatabase } from './database-call';
+import { fromProtocol, toProtocol } from './document-codec';
 import type { InvocationLog } from './invocation-log';
 import { toJson } from './invocation-log';
-import { callProtocol } from './protocol';
-import type { Router } from './router';
+import { simulateCall } from './simulate-call';
 import type {
-  CallResponse,
   FunctionsResponse,
+  JsonObject,
   InvocationsResponse,
   KnownOpenid,
   OkResponse,
@@ -23,86 +27,57 @@ const KNOWN_USERS_LIMIT = 200;
 const HEARTBEAT_MS = 15_000;
 
 /** Functions, the invocation log (list + SSE stream), simulated calls and known OPENIDs. */
-export function addFunctionRoutes(
-  router: Router,
-  deps: ConsoleDeps,
+export function functionRoutes(
+  ctx: EmulatorContext,
   log: InvocationLog,
   streams: Set<ServerResponse>,
-): void {
-  router.add('GET', '/api/functions', async (): Promise<FunctionsResponse> => {
-    return { functions: await deps.listFunctions() };
-  });
+): Route[] {
+  return [
+    consoleRoute('GET', '/api/functions', async (): Promise<FunctionsResponse> => {
+      return {
+        functions: ctx.functions
+          .list()
+          .map((fn) => ({ name: fn.name, config: toJson(fn.raw) as JsonObject })),
+      };
+    }),
 
-  router.add('POST', '/api/functions/:name/call', async ({ params, body }) => {
-    if (!isRecord(body)) throw badRequest('body must be {"openid": "...", "data": {...}}');
-    const openid = typeof body.openid === 'string' ? body.openid.trim() : '';
-    if (openid === '') throw badRequest('openid is required');
-    return simulateCall(deps, params.name as string, body.data ?? {}, openid);
-  });
+    consoleRoute('POST', '/api/functions/:name/call', async ({ params, body }) => {
+      if (!isPlainObject(body)) throw badRequest('body must be {"openid": "...", "data": {...}}');
+      const openid = typeof body.openid === 'string' ? body.openid.trim() : '';
+      if (openid === '') throw badRequest('openid is required');
+      return simulateCall(ctx, params.name as string, body.data ?? {}, openid);
+    }),
 
-  router.add('GET', '/api/invocations', ({ query }): InvocationsResponse => {
-    const after = Number(query.get('after') ?? '0');
-    return { invocations: log.since(Number.isFinite(after) ? after : 0), lastSeq: log.lastSeq };
-  });
+    consoleRoute('GET', '/api/invocations', ({ query }): InvocationsResponse => {
+      const after = Number(query.get('after') ?? '0');
+      return { invocations: log.since(Number.isFinite(after) ? after : 0), lastSeq: log.lastSeq };
+    }),
 
-  router.add('DELETE', '/api/invocations', (): OkResponse => {
-    log.clear();
-    return { ok: true };
-  });
+    consoleRoute('DELETE', '/api/invocations', (): OkResponse => {
+      log.clear();
+      return { ok: true };
+    }),
 
-  router.add('GET', '/api/invocations/stream', ({ req, res }) => {
-    const lastEventId = Number(req.headers['last-event-id'] ?? '0');
-    openStream(res, log, Number.isFinite(lastEventId) ? lastEventId : 0, streams);
-    return undefined;
-  });
+    consoleRoute('GET', '/api/invocations/stream', ({ req, res }) => {
+      const lastEventId = Number(req.headers['last-event-id'] ?? '0');
+      openStream(res, log, Number.isFinite(lastEventId) ? lastEventId : 0, streams);
+    }),
 
-  router.add('GET', '/api/openids', async (): Promise<OpenidsResponse> => {
-    const known = new Map<string, KnownOpenid>();
-    for (const user of await knownUsers(deps)) known.set(user.openid, user);
-    for (const openid of log.recentOpenids()) {
-      if (!known.has(openid)) known.set(openid, { openid, source: 'invocations' });
-    }
-    return { openids: [...known.values()] };
-  });
+    consoleRoute('GET', '/api/openids', async (): Promise<OpenidsResponse> => {
+      const known = new Map<string, KnownOpenid>();
+      for (const user of await knownUsers(ctx.database)) known.set(user.openid, user);
+      for (const openid of log.recentOpenids()) {
+        if (!known.has(openid)) known.set(openid, { openid, source: 'invocations' });
+      }
+      return { openids: [...known.values()] };
+    }),
+  ];
 }
 
-async function simulateCall(
-  deps: ConsoleDeps,
-  name: string,
-  data: unknown,
-  openid: string,
-): Promise<CallResponse> {
-  const started = Date.now();
-  try {
-    const reply = await deps.callFunction(name, data, { openid });
-    // The bridge answers like wx.cloud.callFunction: { result, requestID, errMsg }.
-    const wrapped = isRecord(reply) && 'result' in reply;
-    const response: CallResponse = {
-      ok: true,
-      result: toJson(wrapped ? reply.result : reply),
-      durationMs: Date.now() - started,
-    };
-    const requestId = wrapped ? (reply.requestID ?? reply.requestId) : undefined;
-    if (typeof requestId === 'string') response.requestId = requestId;
-    return response;
-  } catch (error) {
-    const response: CallResponse = { ok: false, durationMs: Date.now() - started };
-    if (isRecord(error)) {
-      const { errCode, errMsg, message, requestId } = error;
-      if (typeof errCode === 'number' || typeof errCode === 'string') response.errCode = errCode;
-      if (typeof requestId === 'string') response.requestId = requestId;
-      response.errMsg = typeof errMsg === 'string' ? errMsg : String(message ?? error);
-    } else {
-      response.errMsg = String(error);
-    }
-    return response;
-  }
-}
-
-async function knownUsers(deps: ConsoleDeps): Promise<KnownOpenid[]> {
+async function knownUsers(database: Database): Promise<KnownOpenid[]> {
   let list: unknown[] = [];
   try {
-    const data = await callProtocol(deps.database, {
+    const data = await callDatabase(database, {
       action: 'database.getDocument',
       collectionName: USERS_COLLECTION,
       queryType: 'WHERE',

@@ -1,50 +1,54 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { addAdminRoutes } from './admin-routes';
-import { addDataRoutes } from './data-routes';
-import type { ConsoleDeps, InvocationEvent } from './deps';
-import { addFunctionRoutes } from './function-routes';
+/**
+ * The web console as a route module: its JSON API under `/api/*` (data, functions and the
+ * invocation log, tools) and the built page at `/`. Unknown `/api/...` paths answer a JSON 404
+ * rather than the page; both catch-alls match after every other module's routes.
+ */
+import type { ServerResponse } from 'node:http';
+import type { InvocationEvent } from '../functions/events';
+import { notFound } from '../http/http-error';
+import type { RouteModule } from '../http/route-types';
+import { dataRoutes } from './data-routes';
+import { functionRoutes } from './function-routes';
 import { InvocationLog } from './invocation-log';
-import { Router, apiNotFound } from './router';
+import { serveConsoleFile } from './static-files';
+import { toolsRoutes } from './tools-routes';
 
-export type { ConsoleDeps } from './deps';
 export * from './types';
+export { consoleRoute } from './console-route';
 
-export const API_PREFIX = '/api/';
-const DEFAULT_LOG_SIZE = 500;
+/** Invocations kept for the log. */
+const LOG_SIZE = 500;
 
-export interface ConsoleApi {
-  /** Answers any `/api/...` request (404 JSON for unknown paths); false for other paths. */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
-  /** Stops listening for invocations and ends open event streams (so the server can close). */
-  close(): void;
-  readonly log: InvocationLog;
-}
-
-export function createConsoleApi(deps: ConsoleDeps): ConsoleApi {
-  const log = new InvocationLog(deps.logSize ?? DEFAULT_LOG_SIZE);
+export const consoleApiRoutes: RouteModule = (ctx) => {
+  const log = new InvocationLog(LOG_SIZE);
   const streams = new Set<ServerResponse>();
-  const router = new Router();
-  addDataRoutes(router, deps);
-  addFunctionRoutes(router, deps, log, streams);
-  addAdminRoutes(router, deps);
-
-  const onInvocation = (invocation: InvocationEvent): void => {
-    log.add(invocation);
-  };
-  deps.events.on('invocation', onInvocation);
-
-  return {
-    log,
-    async handle(req, res) {
-      const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-      if (!pathname.startsWith(API_PREFIX)) return false;
-      if (!(await router.dispatch(req, res))) apiNotFound(res, pathname);
-      return true;
+  const onInvocation = (invocation: InvocationEvent): void => void log.add(invocation);
+  ctx.events.on('invocation', onInvocation);
+  // Open event streams would keep the server from closing.
+  ctx.onStop(() => {
+    ctx.events.off('invocation', onInvocation);
+    for (const res of streams) res.end();
+    streams.clear();
+  });
+  return [
+    ...dataRoutes(ctx),
+    ...functionRoutes(ctx, log, streams),
+    ...toolsRoutes(ctx),
+    {
+      method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      path: '/api/*',
+      handler: ({ path }) => {
+        throw notFound(`no console API at ${path}`);
+      },
     },
-    close() {
-      deps.events.off('invocation', onInvocation);
-      for (const res of streams) res.end();
-      streams.clear();
+    {
+      method: ['GET', 'HEAD'],
+      path: '/*',
+      // A link from another site may open the console (it is only a page); framing and
+      // sniffing are refused by its headers, and its API calls by their own checks.
+      callers: 'any',
+      handler: ({ req, res, params }) =>
+        serveConsoleFile(ctx.consoleDir, params['*'] ?? '', req, res),
     },
-  };
-}
+  ];
+};

@@ -1,4 +1,4 @@
-import type { InvocationEvent } from './deps';
+import type { InvocationEvent } from '../functions/events';
 import type { InvocationRecord, JsonValue } from './types';
 
 type Listener = (record: InvocationRecord) => void;

@@ -19,6 +19,24 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/**
+ * The console's pages load only their own files and talk only to this server; no page
+ * elsewhere may frame them (clickjacking). Element Plus sets inline styles, hence
+ * 'unsafe-inline' for styles only; scripts stay 'self'.
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export async function serveConsoleFile(
   consoleDir: string,
   relative: string,
@@ -36,7 +54,7 @@ export async function serveConsoleFile(
       return sendText(
         res,
         503,
-        `控制台尚未构建 / console not built: run "npm run build" (looked in ${consoleDir})`,
+        '控制台尚未构建 / console not built: run "npm run build" (it writes emulator/dist/console)',
       );
     }
     return sendText(res, 404, 'not found');
@@ -45,6 +63,7 @@ export async function serveConsoleFile(
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': body.length,
+    'content-security-policy': CONSOLE_CSP,
     // Vite puts a content hash in every asset name; index.html must always be fetched fresh.
     'cache-control': wanted.startsWith('assets/')
       ? 'public, max-age=31536000, immutable'

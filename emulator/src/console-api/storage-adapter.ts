@@ -1,13 +1,12 @@
 import type { EmulatorContext } from '../http/context';
 import { storageFor } from '../storage';
-import type { ConsoleStorage } from './deps';
 import type { StorageFileInfo } from './types';
 
 /** Links shown in the console stay valid this long (previews of a page left open). */
 const PREVIEW_MAX_AGE_SECONDS = 3600;
 
 /** Uploaded files with signed download URLs the browser can show as previews. */
-export function consoleStorage(ctx: EmulatorContext): ConsoleStorage {
+export function consoleStorage(ctx: EmulatorContext): { list(): Promise<StorageFileInfo[]> } {
   const service = storageFor(ctx);
   return {
     async list(): Promise<StorageFileInfo[]> {

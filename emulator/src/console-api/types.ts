@@ -12,10 +12,8 @@ export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** Every non-2xx answer. */
-export interface ApiError {
-  error: { code: string; message: string };
-}
+/** Every non-2xx answer (the emulator's one error shape; the console reads code/message). */
+export type { ErrorBody as ApiError } from '../http/http-error';
 
 export interface CollectionInfo {
   name: string;

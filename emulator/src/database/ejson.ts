@@ -1,5 +1,6 @@
 import { BSONRegExp, EJSON } from 'bson';
 import { invalidParam } from './errors';
+import { isPlainObject } from '../shared/plain-object';
 
 /** A document as the engine holds it: plain JS values, Date, RegExp, bson ObjectId. */
 export type Doc = Record<string, unknown>;
@@ -38,11 +39,8 @@ function jsFlags(options: string): string {
   return [...options].filter((f) => 'imsu'.includes(f)).join('');
 }
 
-export function isPlainObject(value: unknown): value is Doc {
-  if (value === null || typeof value !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+// Re-exported so the database's modules keep importing it from here; defined once, in shared/.
+export { isPlainObject };
 
 /** Parses one EJSON string of a request (query, document, update, stage) into engine values. */
 export function parseEjson(text: unknown, what: string): unknown {

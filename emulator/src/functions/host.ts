@@ -42,8 +42,11 @@ export interface FunctionHostOptions {
   /** Reaps instances idle this long (SCF keeps them some minutes; default 5 min). */
   idleTimeoutMs: number;
   maxInstancesPerFunction: number;
-  /** `http://127.0.0.1:<port>/admin`, known once the server listens. */
-  adminUrl(): string;
+  /**
+   * `http://127.0.0.1:<port>/admin` (or `/admin/i/<invocationId>` for one invocation's calls),
+   * known once the server listens; it may carry the access token in its query.
+   */
+  adminUrl(invocationId?: string): string;
 }
 
 export type CallOutcome =
@@ -141,7 +144,7 @@ export class FunctionHost {
         ...executeFail(`function instance failed to start: ${(error as Error).message}`),
       };
     }
-    const env = invocationEnv(identity, requestId, `${this.options.adminUrl()}/i/${requestId}`);
+    const env = invocationEnv(identity, requestId, this.options.adminUrl(requestId));
     const timeoutMs = fn.timeoutSeconds * 1000;
     const context = scfContext(fn, this.options.project.envId, requestId, env);
     const reply = await instance.invoke(

@@ -4,10 +4,11 @@
  * failure non-2xx `{"errCode", "errMsg"}`.
  */
 import type { IncomingMessage } from 'node:http';
-import { isJsonObject, readJsonBody } from '../http/body';
-import { ERR_INVALID_PARAM, HttpError } from '../http/http-error';
+import { JSON_BODY_LIMIT_BYTES } from '../http/body';
+import { HttpError, badRequest } from '../http/http-error';
 import { sendJson, sendRawJson } from '../http/reply';
 import type { RouteModule } from '../http/route-types';
+import { isPlainObject } from '../shared/plain-object';
 import { DEFAULT_APPID, type CallerIdentity } from './invocation-env';
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -22,7 +23,7 @@ export function identityFromHeaders(req: IncomingMessage): CallerIdentity {
   if (!openid) {
     throw new HttpError(
       401,
-      ERR_INVALID_PARAM,
+      'INVALID_PARAM',
       'missing x-wx-openid header: every function call needs the caller OPENID',
     );
   }
@@ -40,18 +41,18 @@ export const functionRoutes: RouteModule = (ctx) => [
   {
     method: 'POST',
     path: '/functions/:name',
-    handler: async (req, res, match) => {
-      const body = await readJsonBody(req);
-      if (!isJsonObject(body)) {
-        throw new HttpError(
-          400,
-          ERR_INVALID_PARAM,
-          'request body must be a JSON object: {"data": <event>}',
-        );
+    // Any Content-Type (curl -d sends a form type) but never from another site's page: the
+    // identity headers would let it act as any user.
+    callers: 'same-origin',
+    body: { limit: JSON_BODY_LIMIT_BYTES, parse: 'json' },
+    handler: async ({ req, res, params, body: parsed }) => {
+      const body = parsed ?? {};
+      if (!isPlainObject(body)) {
+        throw badRequest('request body must be a JSON object: {"data": <event>}');
       }
       const identity = identityFromHeaders(req);
       const data = body.data === undefined ? {} : body.data;
-      const outcome = await ctx.functions.invoke(match.params.name ?? '', data, identity);
+      const outcome = await ctx.functions.invoke(params.name ?? '', data, identity);
       if (outcome.ok) {
         // The result is already JSON (from the instance); pass it through without re-encoding.
         const requestId = JSON.stringify(outcome.requestId);

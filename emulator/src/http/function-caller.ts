@@ -1,7 +1,7 @@
 /** `callFunction` of the programmatic API: a real HTTP call to POST /functions/<name>. */
 import { Agent } from 'node:http';
-import { isJsonObject } from './body';
-import { postJson } from './http-client';
+import { isPlainObject } from '../shared/plain-object';
+import { postJson } from './json-client';
 
 export interface CallIdentity {
   /** Sent as `x-wx-openid`; leave it out to see the emulator refuse the call. */
@@ -32,7 +32,10 @@ const HEADERS: Array<[keyof CallIdentity, string]> = [
   ['source', 'x-wx-source'],
 ];
 
-export function createFunctionCaller(baseUrl: string): {
+export function createFunctionCaller(
+  baseUrl: string,
+  accessToken?: string,
+): {
   call(name: string, data: unknown, identity?: CallIdentity): Promise<FunctionCallReply>;
   close(): void;
 } {
@@ -40,13 +43,14 @@ export function createFunctionCaller(baseUrl: string): {
   return {
     async call(name, data, identity = {}) {
       const headers: Record<string, string> = {};
+      if (accessToken) headers.authorization = `Bearer ${accessToken}`;
       for (const [key, header] of HEADERS) {
         const value = identity[key];
         if (value !== undefined) headers[header] = value;
       }
       const url = `${baseUrl}/functions/${encodeURIComponent(name)}`;
       const { status, body } = await postJson(url, { data }, headers, agent);
-      const fields = isJsonObject(body) ? body : {};
+      const fields = isPlainObject(body) ? body : {};
       const reply: FunctionCallReply = { status, ok: status === 200, body };
       if ('result' in fields) reply.result = fields.result;
       if (typeof fields.requestID === 'string') reply.requestID = fields.requestID;

@@ -10,6 +10,8 @@ export function sendRawJson(res: ServerResponse, status: number, json: string): 
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
+    // Answers are live state (documents, counts, logs): never from a cache.
+    'cache-control': 'no-store',
   });
   res.end(json);
 }

@@ -1,5 +1,15 @@
-/** Matches a request to the first route whose pattern and method fit. */
-import type { HttpMethod, Route, RouteMatch } from './route-types';
+/**
+ * Matches a request to the first route whose pattern and method fit. Catch-alls (`/api/*`,
+ * the console's `/*`) are tried after every other route, so the order modules are listed in
+ * http/routes.ts never lets a catch-all hide a capability's route.
+ */
+import type { HttpMethod, Route } from './route-types';
+
+export interface RouteMatch {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  path: string;
+}
 
 interface CompiledRoute {
   route: Route;
@@ -37,7 +47,12 @@ export class Router {
   private readonly routes: CompiledRoute[];
 
   constructor(routes: Route[]) {
-    this.routes = routes.map(compile);
+    const compiled = routes.map(compile);
+    const isCatchAll = (c: CompiledRoute): boolean => c.names.includes('*');
+    this.routes = [
+      ...compiled.filter((c) => !isCatchAll(c)),
+      ...compiled.filter((c) => isCatchAll(c)),
+    ];
   }
 
   lookup(method: string, url: string): RouteLookup {
@@ -53,6 +68,8 @@ export class Router {
         if (!compiled.names.includes('*')) allowed.push(...compiled.methods);
         continue;
       }
+      // A real route owns this path with other methods: that is a 405, not the catch-all.
+      if (allowed.length > 0 && compiled.names.includes('*')) break;
       const params: Record<string, string> = {};
       try {
         compiled.names.forEach(

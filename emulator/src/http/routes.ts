@@ -1,23 +1,25 @@
 /**
- * Every module's HTTP routes, in matching order. A module adds routes in its own routes.ts;
- * this list is the only place that names them.
+ * Every capability's HTTP routes: each capability folder's index.ts exports a RouteModule and
+ * this list is the only place that names them. To add a capability with routes, create
+ * `emulator/src/<capability>/index.ts` exporting `<capability>Routes: RouteModule` and add it
+ * here; the pipeline (http/pipeline.ts) runs the host, token, caller and body checks in front
+ * of it. Catch-alls (`/api/*`, `/*`) match after every other route, so order rarely matters.
  */
-import { consoleApiRoutes } from '../console-api/routes';
-import { functionRoutes } from '../functions/routes';
+import { adminProtocolRoutes } from '../admin-protocol';
+import { consoleApiRoutes } from '../console-api';
+import { functionRoutes } from '../functions';
 import { openapiRoutes } from '../openapi';
 import { clientDatabaseRoutes } from '../rules';
-import { storageRoutes } from '../storage/routes';
-import { adminRoutes } from './admin-routes';
+import { storageRoutes } from '../storage';
 import { healthRoutes } from './health-routes';
 import type { RouteModule } from './route-types';
 
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,
-  adminRoutes,
+  adminProtocolRoutes,
   clientDatabaseRoutes,
   functionRoutes,
   storageRoutes,
-  // Before the console API: its `/api/*` takes every path under /api.
   openapiRoutes,
   consoleApiRoutes,
 ];

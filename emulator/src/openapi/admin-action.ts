@@ -3,11 +3,11 @@
  * The per-invocation admin URL (`/admin/i/<invocationId>`) tells which function is calling, and
  * so which config.json grants its permissions.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findFunction } from '../config/cloudbaserc';
 import { DEFAULT_APPID } from '../functions/invocation-env';
 import type { EmulatorContext } from '../http/context';
-import { ERR_INVALID_PARAM, HttpError } from '../http/http-error';
+import { badRequest } from '../http/http-error';
+import type { RouteInput } from '../http/route-types';
 import { MultipartError, readMultipart } from './multipart';
 import { allowedOpenApis } from './permissions';
 import type { OpenApiCaller } from './service';
@@ -15,10 +15,6 @@ import { openapiFor } from './openapi-instance';
 import { WireError } from './wire';
 
 export const OPENAPI_ACTION = 'wx.openApi';
-
-export function isMultipart(req: IncomingMessage): boolean {
-  return /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
-}
 
 function callerOf(ctx: EmulatorContext, invocationId: string | undefined): OpenApiCaller {
   const functionName = invocationId ? (ctx.functions.functionNameOf(invocationId) ?? '') : '';
@@ -32,20 +28,15 @@ function callerOf(ctx: EmulatorContext, invocationId: string | undefined): OpenA
   };
 }
 
-function badRequest(message: string): HttpError {
-  return new HttpError(400, ERR_INVALID_PARAM, message, 'INVALID_PARAM');
-}
-
 /** Answers one multipart admin request (only `wx.openApi` is emulated in that form). */
 export async function handleOpenApiRequest(
   ctx: EmulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  { req, res, raw }: Pick<RouteInput, 'req' | 'res' | 'raw'>,
   invocationId: string | undefined,
 ): Promise<void> {
   let reply: Buffer;
   try {
-    const { fields, binaries } = await readMultipart(req);
+    const { fields, binaries } = await readMultipart(req, raw);
     if (fields.action !== OPENAPI_ACTION) {
       throw badRequest(
         `action ${fields.action ?? '(none)'} is not emulated in multipart form (only ${OPENAPI_ACTION})`,

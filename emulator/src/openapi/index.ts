@@ -1,6 +1,6 @@
 export { openapiRoutes } from './routes';
 export { openapiFor } from './openapi-instance';
-export { handleOpenApiRequest, isMultipart, OPENAPI_ACTION } from './admin-action';
+export { handleOpenApiRequest, OPENAPI_ACTION } from './admin-action';
 export { OpenApiService, ERR_OPENAPI_PERMISSION, ERR_NOT_EMULATED } from './service';
 export type { OpenApiCallCount, OpenApiCaller } from './service';
 export {

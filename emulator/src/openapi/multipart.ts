@@ -23,7 +23,8 @@ export class MultipartError extends Error {
   override name = 'MultipartError';
 }
 
-export function readMultipart(req: IncomingMessage): Promise<MultipartBody> {
+/** Parses a body the pipeline has already read (within the /admin route's size limit). */
+export function readMultipart(req: IncomingMessage, raw: Buffer): Promise<MultipartBody> {
   return new Promise((resolve, reject) => {
     const body: MultipartBody = { fields: {}, binaries: {} };
     let parser: BusboyInstance;
@@ -46,7 +47,6 @@ export function readMultipart(req: IncomingMessage): Promise<MultipartBody> {
     });
     parser.on('error', (error) => reject(new MultipartError((error as Error).message)));
     parser.on('finish', () => resolve(body));
-    req.on('error', reject);
-    req.pipe(parser);
+    parser.end(raw);
   });
 }

@@ -6,10 +6,10 @@
  * with `{ code, message }` for errors.
  */
 import { identityFromHeaders } from '../functions/routes';
-import { isJsonObject, readJsonBody } from '../http/body';
-import { ERR_INVALID_PARAM, HttpError } from '../http/http-error';
-import { sendJson } from '../http/reply';
+import { JSON_BODY_LIMIT_BYTES } from '../http/body';
+import { badRequest } from '../http/http-error';
 import type { RouteModule } from '../http/route-types';
+import { isPlainObject } from '../shared/plain-object';
 
 export const CLIENT_DATABASE_PATH = '/client/database';
 
@@ -17,19 +17,14 @@ export const clientDatabaseRoutes: RouteModule = (ctx) => [
   {
     method: 'POST',
     path: CLIENT_DATABASE_PATH,
-    handler: async (req, res) => {
+    // The bridge calls it as a mini program would; another site's page may not.
+    callers: 'same-origin',
+    body: { limit: JSON_BODY_LIMIT_BYTES, parse: 'json', types: ['application/json'] },
+    handler: async ({ req, body }) => {
       const { openid } = identityFromHeaders(req);
-      const body = await readJsonBody(req, undefined, 'INVALID_PARAM');
-      if (!isJsonObject(body)) {
-        throw new HttpError(
-          400,
-          ERR_INVALID_PARAM,
-          'request body must be a JSON object',
-          'INVALID_PARAM',
-        );
-      }
+      if (!isPlainObject(body)) throw badRequest('request body must be a JSON object');
       const { reply } = await ctx.rules.handle(body, openid);
-      sendJson(res, 200, reply);
+      return reply;
     },
   },
 ];

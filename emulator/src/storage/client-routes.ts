@@ -3,11 +3,10 @@
  * bridge) talks to. The caller's OPENID comes in the `x-wx-openid` header, as the bridge sends it.
  * Replies use the wx shapes (`status`/`errMsg` per file) so the bridge passes them through.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, readJsonBody } from '../http/body';
+import type { IncomingMessage } from 'node:http';
+import { JSON_BODY_LIMIT_BYTES } from '../http/body';
 import { HttpError } from '../http/http-error';
-import { sendJson } from '../http/reply';
-import type { Route } from '../http/route-types';
+import type { Route, RouteInput } from '../http/route-types';
 import { STORAGE_CODES, StorageError, type StorageService } from './storage-service';
 
 /** Uploads through the mini program are capped here (the real limit depends on the plan). */
@@ -32,40 +31,45 @@ function fileList(body: unknown): unknown[] {
   return list;
 }
 
-/** Runs a handler and turns its failure into `{ errCode, errMsg }` (the bridge's fail shape). */
-function guarded(
-  work: (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => Promise<void>,
-): Route['handler'] {
-  return async (req, res, match) => {
+/** A storage failure in the one error shape, with the wx errCode the bridge passes on. */
+function guarded(work: (input: RouteInput) => Promise<unknown>): Route['handler'] {
+  return async (input) => {
     try {
-      await work(req, res, match.query);
+      return await work(input);
     } catch (error) {
-      if (error instanceof HttpError) sendJson(res, error.status, error.toBody());
-      else if (error instanceof StorageError) {
-        sendJson(res, 400, { errCode: STORAGE_CODES[error.code], errMsg: error.message });
-      } else sendJson(res, 500, { errCode: -501001, errMsg: (error as Error).message });
+      if (error instanceof StorageError) {
+        throw new HttpError(400, error.code, error.message, STORAGE_CODES[error.code]);
+      }
+      throw error;
     }
   };
 }
+
+const jsonBody = {
+  limit: JSON_BODY_LIMIT_BYTES,
+  parse: 'json',
+  types: ['application/json'],
+} as const;
 
 export function clientRoutes(service: StorageService): Route[] {
   return [
     {
       method: 'PUT',
       path: '/storage/upload',
-      handler: guarded(async (req, res, query) => {
+      body: { limit: UPLOAD_LIMIT_BYTES, parse: 'bytes' },
+      handler: guarded(async ({ req, raw, query }) => {
         const openid = openidOf(req);
-        const content = await readBody(req, UPLOAD_LIMIT_BYTES);
-        const fileID = await service.upload(query.get('cloudPath') ?? '', content, openid);
-        sendJson(res, 200, { fileID, statusCode: 200 });
+        const fileID = await service.upload(query.get('cloudPath') ?? '', raw, openid);
+        return { fileID, statusCode: 200 };
       }),
     },
     {
       method: 'POST',
       path: '/storage/temp-urls',
-      handler: guarded(async (req, res) => {
+      body: jsonBody,
+      handler: guarded(async ({ req, body }) => {
         openidOf(req);
-        const items = fileList(await readJsonBody(req)).map((entry) => {
+        const items = fileList(body).map((entry) => {
           if (typeof entry === 'string') return { fileID: entry };
           const { fileID, maxAge } = (entry ?? {}) as { fileID?: unknown; maxAge?: unknown };
           if (typeof fileID !== 'string')
@@ -79,15 +83,16 @@ export function clientRoutes(service: StorageService): Route[] {
           status: STORAGE_CODES[item.code],
           errMsg: statusText(item.code),
         }));
-        sendJson(res, 200, { fileList: list });
+        return { fileList: list };
       }),
     },
     {
       method: 'POST',
       path: '/storage/delete',
-      handler: guarded(async (req, res) => {
+      body: jsonBody,
+      handler: guarded(async ({ req, body }) => {
         const openid = openidOf(req);
-        const ids = fileList(await readJsonBody(req));
+        const ids = fileList(body);
         if (!ids.every((id) => typeof id === 'string')) {
           throw new StorageError('INVALID_PARAM', 'fileList must hold file ID strings');
         }
@@ -96,7 +101,7 @@ export function clientRoutes(service: StorageService): Route[] {
           status: STORAGE_CODES[item.code],
           errMsg: statusText(item.code),
         }));
-        sendJson(res, 200, { fileList: list });
+        return { fileList: list };
       }),
     },
   ];

@@ -1,16 +1,15 @@
 /** Signed downloads (temp file URLs) and the server SDK's upload PUT (COS stand-in). */
-import { readBody } from '../http/body';
-import { sendJson } from '../http/reply';
-import type { Route, RouteMatch } from '../http/route-types';
+import { HttpError } from '../http/http-error';
+import type { Route, RouteInput } from '../http/route-types';
 import { checkCloudPath } from './file-id';
 import { DOWNLOAD_PREFIX, UPLOAD_PREFIX } from './signed-url';
 import type { StorageService } from './storage-service';
 
 const COS_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
-function target(match: RouteMatch): { env: string; cloudPath: string } | null {
-  const env = match.params.env ?? '';
-  const cloudPath = match.params['*'] ?? '';
+function target({ params }: RouteInput): { env: string; cloudPath: string } | null {
+  const env = params.env ?? '';
+  const cloudPath = params['*'] ?? '';
   return env && checkCloudPath(cloudPath) === null ? { env, cloudPath } : null;
 }
 
@@ -19,24 +18,29 @@ function cosError(code: string, message: string): string {
   return `<?xml version='1.0' encoding='utf-8' ?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>emulator</RequestId><TraceId>emulator</TraceId></Error>`;
 }
 
+function fileNotFound(): HttpError {
+  return new HttpError(404, 'STORAGE_FILE_NONEXIST', 'file not found', -503003);
+}
+
 export function fileRoutes(service: StorageService): Route[] {
   return [
     {
       method: ['GET', 'HEAD'],
       path: `${DOWNLOAD_PREFIX}/:env/*`,
-      handler: async (req, res, match) => {
-        const file = target(match);
-        if (!file) return sendJson(res, 404, { errCode: -503003, errMsg: 'file not found' });
-        const { verdict, content, meta } = await service.download(
-          file.cloudPath,
-          file.env,
-          match.query,
-        );
+      handler: async (input) => {
+        const { req, res, query } = input;
+        const file = target(input);
+        if (!file) throw fileNotFound();
+        const { verdict, content, meta } = await service.download(file.cloudPath, file.env, query);
         if (verdict !== 'ok') {
-          return sendJson(res, 403, { errCode: -503002, errMsg: `temp URL refused: ${verdict}` });
+          throw new HttpError(
+            403,
+            'STORAGE_EXCEED_AUTHORITY',
+            `temp URL refused: ${verdict}`,
+            -503002,
+          );
         }
-        if (!content || !meta)
-          return sendJson(res, 404, { errCode: -503003, errMsg: 'file not found' });
+        if (!content || !meta) throw fileNotFound();
         res.writeHead(200, {
           'content-type': meta.contentType,
           'content-length': content.length,
@@ -48,17 +52,20 @@ export function fileRoutes(service: StorageService): Route[] {
     {
       method: 'PUT',
       path: `${UPLOAD_PREFIX}/:env/*`,
-      handler: async (req, res, match) => {
-        const file = target(match);
+      // The SDK PUTs the file with its own content type; the signed URL is the permission.
+      body: { limit: COS_UPLOAD_LIMIT_BYTES, parse: 'bytes' },
+      handler: async (input) => {
+        const { res, query, raw } = input;
+        const file = target(input);
         const verdict = file
-          ? service.signer.verify('upload', file, match.query, Date.now())
+          ? service.signer.verify('upload', file, query, Date.now())
           : 'bad-signature';
         if (!file || verdict !== 'ok' || file.env !== service.env) {
           res.writeHead(403, { 'content-type': 'application/xml' });
           res.end(cosError('AccessDenied', `upload URL refused: ${verdict}`));
           return;
         }
-        await service.upload(file.cloudPath, await readBody(req, COS_UPLOAD_LIMIT_BYTES), '');
+        await service.upload(file.cloudPath, raw, '');
         res.writeHead(200, { 'content-length': 0 });
         res.end();
       },

@@ -73,12 +73,12 @@ describe('console API: collections and documents', () => {
   });
 
   test('a filter that is not JSON is a 400 with a message', async () => {
-    const reply = await h.api<{ error: { message: string } }>(
+    const reply = await h.api<{ message: string }>(
       'GET',
       '/api/collections/people/documents?filter=' + encodeURIComponent('{nickName:'),
     );
     expect(reply.status).toBe(400);
-    expect(reply.body.error.message).toMatch(/filter is not valid JSON/);
+    expect(reply.body.message).toMatch(/filter is not valid JSON/);
   });
 
   test('get, replace and delete one document', async () => {
@@ -110,53 +110,55 @@ describe('console API: collections and documents', () => {
     expect((await h.api('DELETE', '/api/collections/people/documents/u2')).body).toEqual({
       deleted: 1,
     });
-    const gone = await h.api<{ error: { code: string } }>(
-      'GET',
-      '/api/collections/people/documents/u2',
-    );
+    const gone = await h.api<{ code: string }>('GET', '/api/collections/people/documents/u2');
     expect(gone.status).toBe(404);
     expect((await h.api<Page>('GET', '/api/collections/people/documents')).body.total).toBe(2);
   });
 
   test('create and drop a collection', async () => {
     expect((await h.api('POST', '/api/collections', { name: 'made' })).status).toBe(200);
-    const dup = await h.api<{ error: { code: string } }>('POST', '/api/collections', {
+    const dup = await h.api<{ code: string }>('POST', '/api/collections', {
       name: 'made',
     });
     expect(dup.status).toBe(409);
     expect((await h.api<Page>('GET', '/api/collections/made/documents')).body.total).toBe(0);
     expect((await h.api('DELETE', '/api/collections/made')).status).toBe(200);
-    const missing = await h.api<{ error: { code: string } }>(
-      'GET',
-      '/api/collections/made/documents',
-    );
+    const missing = await h.api<{ code: string }>('GET', '/api/collections/made/documents');
     expect(missing.status).toBe(404);
-    expect(missing.body.error.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
+    expect(missing.body.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
   });
 
   test('unknown paths and methods under /api answer JSON errors', async () => {
     expect((await h.api('GET', '/api/nothing-here')).status).toBe(404);
     expect((await h.api('PUT', '/api/collections')).status).toBe(405);
-    const bad = await fetch(`${h.emu.url}/api/collections`, { method: 'POST', body: '{not json' });
+    const bad = await fetch(`${h.emu.url}/api/collections`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(bad.status).toBe(400);
   });
 
   test('changes from another site are refused; same-origin pages and tools without Origin pass', async () => {
-    const create = (origin?: string) =>
+    const create = (origin?: string, type = 'application/json') =>
       fetch(`${h.emu.url}/api/collections`, {
         method: 'POST',
-        headers: { 'content-type': 'text/plain', ...(origin ? { origin } : {}) },
+        headers: { 'content-type': type, ...(origin ? { origin } : {}) },
         body: JSON.stringify({ name: `made-${Math.random().toString(36).slice(2)}` }),
       });
     expect((await create('https://evil.example')).status).toBe(403);
     expect((await create('null')).status).toBe(403);
     expect((await create(h.emu.url)).status).toBe(200);
     expect((await create()).status).toBe(200);
-    // Reading stays open to the page itself; the browser's CORS rules keep other sites out.
+    // text/plain is what a page elsewhere can send without a CORS preflight.
+    expect((await create(undefined, 'text/plain')).status).toBe(415);
+    // Reads run queries too: another site's page may not start them either (issue 10).
     const list = await fetch(`${h.emu.url}/api/collections`, {
       headers: { origin: 'https://evil.example' },
     });
-    expect(list.status).toBe(200);
+    expect(list.status).toBe(403);
     expect(list.headers.get('access-control-allow-origin')).toBeNull();
+    const own = await fetch(`${h.emu.url}/api/collections`, { headers: { origin: h.emu.url } });
+    expect(own.status).toBe(200);
   });
 });

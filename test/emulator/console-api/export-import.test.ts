@@ -110,11 +110,11 @@ describe('console API: export now, import, reset', () => {
 
   test('importing a folder that is not an export is refused with 400 and keeps the data', async () => {
     const countBefore = (await h.rawDocuments('users')).length;
-    const reply = await h.api<{ error: { code: string } }>('POST', '/api/import', {
+    const reply = await h.api<{ code: string }>('POST', '/api/import', {
       dir: path.join(tmp, 'nothing'),
     });
     expect(reply.status).toBe(400);
-    expect(reply.body.error.code).toBe('INVALID_PARAM');
+    expect(reply.body.code).toBe('INVALID_PARAM');
     expect(await h.rawDocuments('users')).toHaveLength(countBefore);
   });
 

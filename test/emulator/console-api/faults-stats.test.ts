@@ -77,7 +77,7 @@ describe('console API: fault injection and statistics', () => {
 
   test('invalid fault settings are refused and change nothing', async () => {
     for (const body of [{ faultRate: 1.5 }, { faultRate: 'x' }, { latencyMs: -1 }, [1]]) {
-      const reply = await h.api<{ error: { code: string } }>('PUT', '/api/faults', body);
+      const reply = await h.api<{ code: string }>('PUT', '/api/faults', body);
       expect(reply.status).toBe(400);
     }
     expect((await h.api<Faults>('GET', '/api/faults')).body).toEqual({

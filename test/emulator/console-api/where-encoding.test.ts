@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 // The SDK's own where() encoder: the console's filter must encode exactly as it does.
 import { QuerySerializer } from '@cloudbase/database/dist/commonjs/serializer/query';
-import { encodeWhere } from '../../../emulator/src/console-api/ejson';
+import { encodeWhere } from '../../../emulator/src/console-api/document-codec';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

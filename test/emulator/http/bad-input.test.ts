@@ -117,6 +117,7 @@ test('an unknown action at /admin is answered in the protocol (HTTP 200, code IN
     'POST',
     '/admin?env=local&seqId=2',
     JSON.stringify({ action: 'database.noSuchAction' }),
+    { 'content-type': 'application/json' },
   );
   expect(reply.status).toBe(200);
   expect(reply.body).toMatchObject({
@@ -130,6 +131,7 @@ test('a body without an action at /admin is a 400', async () => {
     'POST',
     '/admin/i/some-invocation',
     JSON.stringify({ collectionName: 'x' }),
+    { 'content-type': 'application/json' },
   );
   expect(reply.status).toBe(400);
   expect(reply.body).toMatchObject({

@@ -29,7 +29,11 @@ async function start(args: string[]): Promise<CliEmulator> {
 }
 
 async function admin(url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}/admin`, { method: 'POST', body: JSON.stringify(body) });
+  const res = await fetch(`${url}/admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await res.json()) as Record<string, unknown>;
 }
 

@@ -1,13 +1,14 @@
-// Plain HTTP for the reliability suites: one connection per request (no keep-alive agent that
-// could outlive a test), a hard timeout on every call, the raw status and body back.
-import http from 'node:http';
+// Plain HTTP for the reliability suites over the emulator's one JSON client: one connection
+// per request (no keep-alive agent that could outlive a test), a hard timeout on every call,
+// the raw status and body back.
+import { requestJson } from '../../../emulator/src/http/json-client';
 
 export interface RawReply {
   status: number;
   body: string;
 }
 
-export function request(
+export async function request(
   url: string,
   options: {
     method?: string;
@@ -16,35 +17,15 @@ export function request(
     timeoutMs?: number;
   } = {},
 ): Promise<RawReply> {
-  const body = options.body ?? '';
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: options.method ?? 'POST',
-        agent: false,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    req.setTimeout(timeoutMs, () =>
-      req.destroy(new Error(`timed out after ${timeoutMs} ms: ${url}`)),
-    );
-    req.on('error', reject);
-    req.end(body);
+  const reply = await requestJson(url, {
+    method: options.method ?? 'POST',
+    bytes: options.body ?? '',
+    contentType: 'application/json',
+    headers: options.headers ?? {},
+    agent: false,
+    timeoutMs: options.timeoutMs ?? 30_000,
   });
+  return { status: reply.status, body: reply.text };
 }
 
 export function postJson(

@@ -42,7 +42,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const response = await fetch(`./api/${path}`, init);
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (payload as ApiError | null)?.error;
+    const error = payload as Partial<ApiError> | null;
     throw new ApiRequestError(
       response.status,
       error?.code ?? 'HTTP_' + response.status,

@@ -1,5 +1,6 @@
 import { EJSON, type Document } from 'bson';
-import { badRequest, isRecord } from './http';
+import { badRequest } from '../http/http-error';
+import { isPlainObject } from '../shared/plain-object';
 import type { JsonObject } from './types';
 
 /**
@@ -27,13 +28,13 @@ export function parseUserJson(text: string, what: string): Document {
   } catch (error) {
     throw badRequest(`${what} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!isRecord(value)) throw badRequest(`${what} must be a JSON object`);
+  if (!isPlainObject(value)) throw badRequest(`${what} must be a JSON object`);
   return value;
 }
 
 /** A document the console sent (already JSON-parsed) turned into BSON values. */
 export function documentFromBody(body: unknown): Document {
-  if (!isRecord(body)) throw badRequest('document must be a JSON object');
+  if (!isPlainObject(body)) throw badRequest('document must be a JSON object');
   return EJSON.deserialize(body, { relaxed: true });
 }
 
@@ -47,10 +48,6 @@ export function encodeWhere(filterText: string): string | undefined {
   if (filterText.trim() === '') return undefined;
   const flat = flattenWhere(parseUserJson(filterText, 'filter'));
   return Object.keys(flat).length === 0 ? undefined : toProtocol(flat);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return isRecord(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 export function flattenWhere(query: Record<string, unknown>): Record<string, unknown> {

@@ -1,0 +1,3 @@
+export { functionRoutes } from './routes';
+export { FunctionHost } from './host';
+export { EmulatorEvents } from './events';
