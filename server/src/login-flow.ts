@@ -14,7 +14,8 @@ import { findUser, insertUser, newUserDoc, toPublicUser, updateUser } from './us
  *  - new user: read (miss), insert user, then insert session (3 [3]): the user exists before
  *    any session that names it, so a failed user insert can never leave a usable session
  *    without its user (a failed session insert only leaves a map entry that ages out);
- *  - + 1 write when the cap or SESSION_POLICY=single revokes older sessions;
+ *  - + 1 write, in the same parallel round, when the cap or SESSION_POLICY=single revokes older
+ *    sessions (the sessions to end are known from the read: no extra round trip);
  *  - failed user insert: + 1 read of the document, which decides (not the error's text).
  */
 export async function login(invocation: Invocation, client: ClientInfo | undefined) {
@@ -74,6 +75,7 @@ async function returningLogin(
   const [userUpdates] = await Promise.all([
     updateUser(db, config, identity, data),
     insertSession(db, config, session),
+    revokeOlder(invocation, session, plan.evict),
   ]);
   if (userUpdates === 0) {
     // The user document vanished between our read and update (deleted in the console):
@@ -88,17 +90,25 @@ async function returningLogin(
     }
     return response(token, session.expiresAt, recreated, true);
   }
-  if (config.sessionPolicy === 'single') {
-    // Everything but the new session, not just the map: also catches sessions a concurrent
-    // login added after our read.
-    await revokeSessions(db, config, identity, { _id: _.neq(session._id) }, now, 'single');
-  } else if (plan.evict.length > 0) {
-    await revokeSessions(db, config, identity, { _id: _.in(plan.evict) }, now, 'cap');
-  }
   // The stored loginCount is exact (atomic increment); this answer may lag a concurrent login.
   const loginCount = (user.loginCount ?? 0) + 1;
   const updated: UserDoc = { ...user, loginCount, lastLoginAt: now, updatedAt: now };
   return response(token, session.expiresAt, updated, false);
+}
+
+/**
+ * Ends the sessions this login replaces, alongside its own writes. With SESSION_POLICY=single
+ * that is every other session of the user, not just the map's: the query also catches sessions
+ * a concurrent login stored after our read. Under the cap, the oldest ones the plan named.
+ */
+function revokeOlder(invocation: Invocation, session: SessionDoc, evict: string[]) {
+  const { db, config, identity, now } = invocation;
+  const _ = db.command;
+  if (config.sessionPolicy === 'single') {
+    return revokeSessions(db, config, identity, { _id: _.neq(session._id) }, now, 'single');
+  }
+  if (evict.length === 0) return undefined;
+  return revokeSessions(db, config, identity, { _id: _.in(evict) }, now, 'cap');
 }
 
 function response(

@@ -67,6 +67,14 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     const action =
       isPlainObject(body) && typeof body.action === 'string' ? body.action : '(invalid)';
     stats.record(action, ctx);
+    try {
+      return await answer(body, action, requestId);
+    } finally {
+      stats.finish(ctx);
+    }
+  }
+
+  async function answer(body: unknown, action: string, requestId: string) {
     const collection = isPlainObject(body) ? body.collectionName : undefined;
     const fault = isTargeted(faults, action, collection) ? faults : NO_FAULTS;
     const faulted = await applyFaults(fault);

@@ -3,6 +3,13 @@ export interface InvocationStats {
   functionName?: string;
   calls: number;
   byAction: Record<string, number>;
+  /**
+   * Sequential rounds: a call that arrives while none of the invocation's calls is pending
+   * starts a new one. Calls sent in parallel overlap only while they wait (with
+   * `--db-latency-ms` > 0); without latency each call may finish before the next arrives, so
+   * the figure is then an upper bound.
+   */
+  rounds: number;
 }
 
 export interface DatabaseStats {
@@ -21,14 +28,17 @@ export class StatsRecorder {
   private faults = 0;
   private byAction = new Map<string, number>();
   private byInvocation = new Map<string, InvocationStats>();
+  /** Calls still being answered, per invocation (for `rounds`). */
+  private pending = new Map<string, number>();
 
+  /** Counts a call as it arrives; `finish` must follow when it has been answered. */
   record(action: string, ctx: { invocationId?: string; functionName?: string }): void {
     this.calls += 1;
     this.byAction.set(action, (this.byAction.get(action) ?? 0) + 1);
     if (!ctx.invocationId) return;
     let entry = this.byInvocation.get(ctx.invocationId);
     if (!entry) {
-      entry = { functionName: ctx.functionName, calls: 0, byAction: {} };
+      entry = { functionName: ctx.functionName, calls: 0, byAction: {}, rounds: 0 };
       this.byInvocation.set(ctx.invocationId, entry);
       if (this.byInvocation.size > MAX_INVOCATIONS) {
         const oldest = this.byInvocation.keys().next().value;
@@ -38,6 +48,16 @@ export class StatsRecorder {
     entry.functionName ??= ctx.functionName;
     entry.calls += 1;
     entry.byAction[action] = (entry.byAction[action] ?? 0) + 1;
+    const pending = this.pending.get(ctx.invocationId) ?? 0;
+    if (pending === 0) entry.rounds += 1;
+    this.pending.set(ctx.invocationId, pending + 1);
+  }
+
+  finish(ctx: { invocationId?: string }): void {
+    if (!ctx.invocationId) return;
+    const pending = (this.pending.get(ctx.invocationId) ?? 1) - 1;
+    if (pending > 0) this.pending.set(ctx.invocationId, pending);
+    else this.pending.delete(ctx.invocationId);
   }
 
   recordFault(): void {
@@ -62,5 +82,6 @@ export class StatsRecorder {
     this.faults = 0;
     this.byAction = new Map();
     this.byInvocation = new Map();
+    this.pending = new Map();
   }
 }

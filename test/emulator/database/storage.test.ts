@@ -131,6 +131,7 @@ describe('database storage (file-backed)', () => {
       functionName: 'login',
       calls: 2,
       byAction: { 'database.addCollection': 2 },
+      rounds: 2,
     });
     t.db.resetStats();
     expect(t.db.stats()).toEqual({ calls: 0, faultsInjected: 0, byAction: {}, byInvocation: {} });

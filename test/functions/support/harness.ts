@@ -28,6 +28,8 @@ export interface FunctionsHarness {
   documents<T = Record<string, unknown>>(collection: string, query?: object): Promise<T[]>;
   /** Database calls per action made by one invocation. */
   dbCalls(requestId: string): Record<string, number>;
+  /** Sequential database rounds of one invocation (exact only while latency is injected). */
+  dbRounds(requestId: string): number;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startFunctions(
       return data.list.map((doc) => EJSON.parse(doc, { relaxed: true }) as T);
     },
     dbCalls: (requestId) => emulator.database.stats().byInvocation[requestId]?.byAction ?? {},
+    dbRounds: (requestId) => emulator.database.stats().byInvocation[requestId]?.rounds ?? 0,
     async stop() {
       await emulator.stop();
       rmSync(project, { recursive: true, force: true });
