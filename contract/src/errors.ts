@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'SESSION_INVALID',
   'INVALID_ARGUMENT',
   'INTERNAL',
+  'PHONE_IN_USE',
+  'PHONE_CODE_INVALID',
+  'PHONE_UNAVAILABLE',
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -19,9 +23,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   SESSION_INVALID: '登录状态无效，请重新登录',
   INVALID_ARGUMENT: '提交的内容不符合要求',
   INTERNAL: '服务暂时不可用，请稍后再试',
+  PHONE_IN_USE: '该手机号已绑定其他账号',
+  PHONE_CODE_INVALID: '手机号授权已失效，请重新获取',
+  PHONE_UNAVAILABLE: '暂时无法获取手机号，请稍后再试',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
 };
 
-/** Extra facts about an error. `field`/`reason` for INVALID_ARGUMENT, `requestId` for INTERNAL. */
+/**
+ * Extra facts about an error. `field`/`reason` for INVALID_ARGUMENT, `reason` for
+ * PHONE_UNAVAILABLE, `retryAfter` for RATE_LIMITED, `requestId` for INTERNAL.
+ */
 export interface ErrorDetails {
   /** Dot path of the offending input, e.g. `profile.nickName`. */
   field?: string;
@@ -29,7 +40,23 @@ export interface ErrorDetails {
   reason?: string;
   /** Request id of the invocation whose log holds the cause. */
   requestId?: string;
+  /** RATE_LIMITED: milliseconds until the next attempt can succeed. */
+  retryAfter?: number;
 }
+
+/**
+ * `details.reason` of PHONE_UNAVAILABLE, one per platform failure: `system_busy` (-1),
+ * `platform_rate_limited` (45011), `quota_exhausted` (1400001), `no_permission` (-604101,
+ * the function's config.json lacks the openapi permission).
+ */
+export const PHONE_UNAVAILABLE_REASONS = [
+  'system_busy',
+  'platform_rate_limited',
+  'quota_exhausted',
+  'no_permission',
+] as const;
+
+export type PhoneUnavailableReason = (typeof PHONE_UNAVAILABLE_REASONS)[number];
 
 /**
  * Every `details.reason` the server sends with INVALID_ARGUMENT, so a client can map a reason to

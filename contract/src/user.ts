@@ -15,6 +15,18 @@ export interface PublicUser {
   lastLoginAt: number;
   updatedAt: number;
   loginCount: number;
+  /** The bound phone number, or null when none is bound (bindPhoneNumber / unbindPhoneNumber). */
+  phone: PhoneBinding | null;
+}
+
+/** A phone number bound to the account through WeChat's getPhoneNumber button. */
+export interface PhoneBinding {
+  /** Without `+`, e.g. `86`. */
+  countryCode: string;
+  /** The pure number without country code, e.g. `13800138000`. */
+  number: string;
+  /** When it was bound (ms since the epoch). */
+  boundAt: number;
 }
 
 /** The fields a user may change with updateUserInfo; every one optional, at least one given. */

@@ -39,6 +39,22 @@ export interface LogoutResponse {
   revoked: number;
 }
 
+/** `code` is `e.detail.code` of `<button open-type="getPhoneNumber">` (one use, 5 minutes). */
+export interface BindPhoneNumberRequest {
+  token: string;
+  code: string;
+}
+export interface BindPhoneNumberResponse {
+  user: PublicUser;
+}
+
+export interface UnbindPhoneNumberRequest {
+  token: string;
+}
+export interface UnbindPhoneNumberResponse {
+  user: PublicUser;
+}
+
 /** Every request of a function that needs a login carries the session token. */
 export interface AuthenticatedRequest {
   token: string;
@@ -58,6 +74,8 @@ export interface CloudFunctions {
   checkSession: { request: CheckSessionRequest; response: CheckSessionResponse };
   updateUserInfo: { request: UpdateUserInfoRequest; response: UpdateUserInfoResponse };
   logout: { request: LogoutRequest; response: LogoutResponse };
+  bindPhoneNumber: { request: BindPhoneNumberRequest; response: BindPhoneNumberResponse };
+  unbindPhoneNumber: { request: UnbindPhoneNumberRequest; response: UnbindPhoneNumberResponse };
 }
 
 export type FunctionName = keyof CloudFunctions;

@@ -20,3 +20,6 @@ export const CLIENT_FIELD_MAX_LENGTH = 64;
 /** Session tokens are 32 random bytes, hex encoded (64 characters). */
 export const TOKEN_BYTES = 32;
 export const TOKEN_PATTERN = /^[0-9a-f]{64}$/;
+
+/** A getPhoneNumber code as the server accepts it: 1-128 printable ASCII characters. */
+export const PHONE_CODE_PATTERN = /^[\x21-\x7e]{1,128}$/;

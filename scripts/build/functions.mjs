@@ -87,6 +87,14 @@ export async function bundleFunction(entry, outDir, envVariables = {}) {
   return bundle.contents.byteLength;
 }
 
+/** The function's config.json: its triggers and permissions from cloudbaserc.json, if any. */
+export function devtoolsConfig(fn) {
+  const config = {};
+  if (Array.isArray(fn.triggers) && fn.triggers.length > 0) config.triggers = fn.triggers;
+  if (fn.permissions && typeof fn.permissions === 'object') config.permissions = fn.permissions;
+  return Object.keys(config).length > 0 ? config : undefined;
+}
+
 export async function build() {
   const { defaults, functions } = await readFunctionList();
   const sources = new Map((await entries(functionsSource)).map((e) => [e.name, e.file]));
@@ -113,11 +121,14 @@ export async function build() {
   // Sequential: the machine may have two cores shared with tests; esbuild is fast anyway.
   for (const job of jobs) {
     await bundleFunction(job.file, job.outDir, job.config.envVariables);
-    // WeChat DevTools reads a function's timer triggers from config.json in its folder.
-    if (Array.isArray(job.config.triggers) && job.config.triggers.length > 0) {
+    // config.json in the function folder: WeChat DevTools reads timer triggers from it, and the
+    // platform reads cloud-call permissions (`permissions.openapi`) from it; the folder is what
+    // `tcb fn deploy` uploads, so the file ships with the code.
+    const folderConfig = devtoolsConfig(job.config);
+    if (folderConfig) {
       await writeIfChanged(
         path.join(job.outDir, 'config.json'),
-        `${JSON.stringify({ triggers: job.config.triggers }, null, 2)}\n`,
+        `${JSON.stringify(folderConfig, null, 2)}\n`,
       );
     }
   }

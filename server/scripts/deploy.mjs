@@ -28,6 +28,10 @@ for (const fn of functions) {
   const bundle = path.join(root, rc.functionRoot ?? 'functions', fn.name, 'index.js');
   if (!existsSync(bundle))
     fail(`${path.relative(root, bundle)} is missing: run "npm run build" first`);
+  // Cloud-call permissions travel in the folder's config.json (uploaded with the code).
+  const folderConfig = path.join(path.dirname(bundle), 'config.json');
+  if (fn.permissions && !existsSync(folderConfig))
+    fail(`${path.relative(root, folderConfig)} is missing: run "npm run build" first`);
 }
 
 const tcb = path.join(

@@ -26,3 +26,29 @@ export interface WxContext {
 export function readWxContext(): WxContext {
   return cloud.getWXContext() as WxContext;
 }
+
+/** What `phonenumber.getPhoneNumber` answers (the SDK has turned snake_case into camelCase). */
+export interface PhoneInfo {
+  phoneNumber?: unknown;
+  purePhoneNumber?: unknown;
+  /** A string in practice; documented as a number in places, so both are accepted. */
+  countryCode?: unknown;
+}
+
+interface PhoneNumberApi {
+  phonenumber: {
+    getPhoneNumber(data: { code: string; openid: string }): Promise<{ phoneInfo?: PhoneInfo }>;
+  };
+}
+
+/**
+ * Exchanges a getPhoneNumber button code (one platform call, billed on success). Passing the
+ * caller's OPENID makes the platform refuse a code that another user tapped (40029).
+ * Failures are thrown as the SDK throws them: `{ errCode, errMsg }`.
+ */
+export async function getPhoneNumber(code: string, openid: string): Promise<PhoneInfo> {
+  // The SDK's typings do not describe the openapi proxy; one cast to the call used here.
+  const api = cloud.openapi as unknown as PhoneNumberApi;
+  const result = await api.phonenumber.getPhoneNumber({ code, openid });
+  return result.phoneInfo ?? {};
+}

@@ -23,6 +23,10 @@ export interface ServerConfig {
   cleanupAfterMs: number;
   usersCollection: string;
   sessionsCollection: string;
+  /** Phone number claims: one document per bound number, `_id` = `<countryCode>-<number>`. */
+  phonesCollection: string;
+  /** Platform phone exchanges (each billed on success) one account may make per 24 hours. */
+  phoneBindMaxPerDay: number;
 }
 
 /** The variables, each required (see cloudbaserc.json for their values and meaning). */
@@ -34,6 +38,8 @@ export const CONFIG_VARIABLES = [
   'SESSION_CLEANUP_AFTER_DAYS',
   'USERS_COLLECTION',
   'SESSIONS_COLLECTION',
+  'PHONES_COLLECTION',
+  'PHONE_BIND_MAX_PER_DAY',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -92,5 +98,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     cleanupAfterMs: number(env, 'SESSION_CLEANUP_AFTER_DAYS', (n) => n >= 0) * DAY_MS,
     usersCollection: collection(env, 'USERS_COLLECTION'),
     sessionsCollection: collection(env, 'SESSIONS_COLLECTION'),
+    phonesCollection: collection(env, 'PHONES_COLLECTION'),
+    phoneBindMaxPerDay: number(env, 'PHONE_BIND_MAX_PER_DAY', (n) => Number.isInteger(n) && n >= 0),
   };
 }

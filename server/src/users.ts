@@ -22,6 +22,10 @@ export interface UserDoc extends PublicUser {
   unionid?: string;
   /** Open sessions by token hash: lets login enforce the cap without a count query. */
   activeSessions: Record<string, SessionRef>;
+  /** Bumped by every change of `phone` or `phoneExchanges`: their compare-and-set guard. */
+  phoneRev?: number;
+  /** Times of the platform phone exchanges of the last 24 hours (the cost limit). */
+  phoneExchanges?: number[];
 }
 
 export function userIdOf(identity: Identity): string {
@@ -41,6 +45,7 @@ export function toPublicUser(doc: UserDoc): PublicUser {
     lastLoginAt: doc.lastLoginAt,
     updatedAt: doc.updatedAt ?? doc.createdAt,
     loginCount: doc.loginCount ?? 0,
+    phone: doc.phone ?? null,
   };
 }
 
@@ -59,6 +64,7 @@ export function newUserDoc(identity: Identity, now: number, sessions: UserDoc['a
     lastLoginAt: now,
     updatedAt: now,
     loginCount: 1,
+    phone: null,
     activeSessions: sessions,
   };
   if (identity.appid) doc.appid = identity.appid;

@@ -42,6 +42,7 @@ describe('checkSession', () => {
         'lastLoginAt',
         'loginCount',
         'nickName',
+        'phone',
         'province',
         'updatedAt',
       ].sort(),

@@ -2,7 +2,7 @@ import { CONFIG_VARIABLES, readConfig } from '../../../server/src/config';
 import { rcEnvVariables } from '../../support/cloudbaserc';
 
 describe('readConfig', () => {
-  test("cloudbaserc.json's values: 7-day sessions renewed in their last day, 10 per user, 7-day cleanup", () => {
+  test("cloudbaserc.json's values: 7-day sessions renewed in their last day, 10 per user, 7-day cleanup, 5 phone exchanges a day", () => {
     expect(readConfig(rcEnvVariables)).toEqual({
       sessionTtlMs: 604_800_000,
       renewThresholdMs: 86_400_000,
@@ -11,6 +11,8 @@ describe('readConfig', () => {
       cleanupAfterMs: 604_800_000,
       usersCollection: 'users',
       sessionsCollection: 'sessions',
+      phonesCollection: 'phones',
+      phoneBindMaxPerDay: 5,
     });
   });
 
@@ -27,6 +29,8 @@ describe('readConfig', () => {
       SESSION_CLEANUP_AFTER_DAYS: '2',
       USERS_COLLECTION: 'app_users',
       SESSIONS_COLLECTION: 'app_sessions',
+      PHONES_COLLECTION: 'app_phones',
+      PHONE_BIND_MAX_PER_DAY: '0',
     });
     expect(config).toEqual({
       sessionTtlMs: 3_600_000,
@@ -36,6 +40,8 @@ describe('readConfig', () => {
       cleanupAfterMs: 172_800_000,
       usersCollection: 'app_users',
       sessionsCollection: 'app_sessions',
+      phonesCollection: 'app_phones',
+      phoneBindMaxPerDay: 0,
     });
   });
 
@@ -57,6 +63,9 @@ describe('readConfig', () => {
     ['SESSION_CLEANUP_AFTER_DAYS', 'NaN'],
     ['USERS_COLLECTION', 'users.$x'],
     ['SESSIONS_COLLECTION', '1sessions'],
+    ['PHONES_COLLECTION', 'phones/x'],
+    ['PHONE_BIND_MAX_PER_DAY', '-1'],
+    ['PHONE_BIND_MAX_PER_DAY', '1.5'],
   ])('%s=%s fails loudly, naming the variable', (name, value) => {
     expect(() => readConfig({ ...rcEnvVariables, [name]: value })).toThrow(
       `invalid environment variable ${name}`,

@@ -16,6 +16,7 @@ const rc = readJson<{ envId: string; functionRoot: string }>(
   path.join(repoRoot, 'cloudbaserc.json'),
 );
 const triggersOf = (name: string) => rcFunctions.find((fn) => fn.name === name)?.raw.triggers;
+const permissionsOf = (name: string) => rcFunctions.find((fn) => fn.name === name)?.raw.permissions;
 const sources = readdirSync(path.join(repoRoot, 'server/src/functions')).map((f) =>
   f.replace(/\.ts$/, ''),
 );
@@ -51,11 +52,26 @@ describe('cloudbaserc.json', () => {
 describe('built function folders (what tcb fn deploy uploads)', () => {
   beforeAll(() => ensureFunctionsBuilt());
 
-  test.each(rcFunctionNames)('%s: config.json carries the triggers of cloudbaserc.json', (name) => {
-    const file = path.join(functionsDir, name, 'config.json');
-    const triggers = triggersOf(name);
-    if (triggers === undefined) expect(existsSync(file)).toBe(false);
-    else expect(readJson(file)).toEqual({ triggers });
+  test.each(rcFunctionNames)(
+    '%s: config.json carries the triggers and permissions of cloudbaserc.json',
+    (name) => {
+      const file = path.join(functionsDir, name, 'config.json');
+      const triggers = triggersOf(name);
+      const permissions = permissionsOf(name);
+      if (triggers === undefined && permissions === undefined) expect(existsSync(file)).toBe(false);
+      else expect(readJson(file)).toEqual({ triggers, permissions });
+    },
+  );
+
+  test('bindPhoneNumber (and only it) may call phonenumber.getPhoneNumber', () => {
+    const granted = rcFunctionNames
+      .filter((name) => existsSync(path.join(functionsDir, name, 'config.json')))
+      .filter((name) =>
+        JSON.stringify(readJson(path.join(functionsDir, name, 'config.json'))).includes(
+          'phonenumber.getPhoneNumber',
+        ),
+      );
+    expect(granted).toEqual(['bindPhoneNumber']);
   });
 
   test.each(sources)(
@@ -111,6 +127,7 @@ describe('project.config.json and database rules', () => {
       write: false,
     });
     expect(readJson(path.join(rules, 'sessions.json'))).toEqual({ read: false, write: false });
+    expect(readJson(path.join(rules, 'phones.json'))).toEqual({ read: false, write: false });
   });
 });
 

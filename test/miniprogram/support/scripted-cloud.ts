@@ -22,6 +22,7 @@ export const USER: PublicUser = {
   lastLoginAt: NOW,
   updatedAt: NOW,
   loginCount: 1,
+  phone: null,
 };
 
 type Handler = (data: Record<string, unknown>) => unknown;

@@ -1,0 +1,12 @@
+import type { UnbindPhoneNumberRequest, UnbindPhoneNumberResponse } from '../../../contract/src';
+import { withSession } from '../guard';
+import { unbindPhone } from '../phone';
+import { toPublicUser } from '../users';
+
+/**
+ * unbindPhoneNumber({ token }) -> { user } with `user.phone` null. Frees the number so another
+ * account can bind it. Idempotent.
+ */
+export const main = withSession<UnbindPhoneNumberRequest, UnbindPhoneNumberResponse>(
+  async (_request, context) => ({ user: toPublicUser(await unbindPhone(context)) }),
+);
