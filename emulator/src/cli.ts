@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmulatorStartError } from './config/errors';
+import { MAX_LATENCY_MS } from './database/faults';
 import { repoRoot } from './config/paths';
 import {
   startEmulator,
@@ -109,7 +110,7 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
     envId: values['env-id'],
     importDir: values.import,
     exportOnExitDir: values['export-on-exit'],
-    dbLatencyMs: numberOption('db-latency-ms', values['db-latency-ms'], 0, 600_000),
+    dbLatencyMs: numberOption('db-latency-ms', values['db-latency-ms'], 0, MAX_LATENCY_MS),
     dbFaultRate: numberOption('db-fault-rate', values['db-fault-rate'], 0, 1),
     idleTimeoutMs: numberOption('idle-timeout-ms', values['idle-timeout-ms'], 1, 86_400_000),
     maxInstancesPerFunction: wholeNumberOption('max-instances', values['max-instances'], 1, 1000),

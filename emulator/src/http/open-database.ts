@@ -24,7 +24,15 @@ export async function openEmulatorDatabase(
     );
   }
   if (start.dbLatencyMs !== undefined || start.dbFaultRate !== undefined) {
-    database.setFaults({ latencyMs: start.dbLatencyMs ?? 0, faultRate: start.dbFaultRate ?? 0 });
+    try {
+      database.setFaults({ latencyMs: start.dbLatencyMs ?? 0, faultRate: start.dbFaultRate ?? 0 });
+    } catch (error) {
+      // The database is open by now: a refused setting must not leave it so.
+      await database.close();
+      throw new EmulatorStartError(
+        `${(error as Error).message}: pass --db-latency-ms and --db-fault-rate within those limits`,
+      );
+    }
   }
   if (start.importDir) {
     const dir = path.resolve(start.importDir);

@@ -128,6 +128,20 @@ test('an unusable data directory is a one-line error', async () => {
   expectOneLineError(run.stderr(), /cannot use data directory .*--data-dir/);
 });
 
+test('a database latency over the database limit is a one-line error (one limit, not two)', async () => {
+  const run = runCli([
+    '--port',
+    '0',
+    '--project',
+    fixtureProject,
+    '--in-memory',
+    '--db-latency-ms',
+    '60001',
+  ]);
+  expect((await run.exited).code).not.toBe(0);
+  expectOneLineError(run.stderr(), /--db-latency-ms must be a number from 0 to 60000/);
+});
+
 test('an unknown option is refused with the usage', async () => {
   const run = runCli(['--no-such-option']);
   expect((await run.exited).code).not.toBe(0);
