@@ -87,7 +87,7 @@ export interface StartEmulatorOptions {
   /** Runtime name -> a Node binary for it, instead of the cache (`--node Nodejs18.15=<path>`). */
   nodePaths?: Record<string, string>;
   /** Where exact Node builds are kept (default: WX_EMULATOR_RUNTIME_CACHE, else
-   * `runtimes/` in the data folder, `<project>/.cloudbase/emulator/runtimes` when in memory). */
+   * `<project>/.cloudbase/emulator/runtimes`, next to the default data folder). */
   runtimeCacheDir?: string;
   /** Host names accepted in the Host header besides localhost, *.localhost, 127.0.0.1, [::1]. */
   allowedHosts?: string[];
@@ -139,12 +139,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const runtimes = new RuntimeSet({
     mode: options.runtimeNode ?? 'exact',
     paths: options.nodePaths ?? {},
-    cacheDir: runtimeCacheDir(options, project.dir, dataDir),
+    cacheDir: runtimeCacheDir(options, project.dir),
     projectDir: project.dir,
     report: (level, line) => logger.log(level, line),
   });
   // Before anything opens: a runtime that cannot be had stops the start with one line.
-  await runtimes.prepare(listFunctions(project));
+  for (const binary of await runtimes.prepare(listFunctions(project))) {
+    logger.log('info', `runtime ${binary.runtime}: node ${binary.version} (${binary.execPath})`);
+  }
 
   // Rules are checked before the database opens, so a bad rule file leaves nothing open; the
   // client database only calls `database` once requests arrive, after it is assigned.
@@ -255,14 +257,11 @@ function loadRules(
   }
 }
 
-function runtimeCacheDir(
-  options: StartEmulatorOptions,
-  projectDir: string,
-  dataDir: string | undefined,
-): string {
+/** Node builds are per project, not per data folder: a temp --data-dir must not mean a new download. */
+function runtimeCacheDir(options: StartEmulatorOptions, projectDir: string): string {
   const shared = options.runtimeCacheDir ?? process.env.WX_EMULATOR_RUNTIME_CACHE;
   if (shared) return path.resolve(shared);
-  return path.join(dataDir ?? path.join(projectDir, '.cloudbase', 'emulator'), 'runtimes');
+  return path.join(projectDir, '.cloudbase', 'emulator', 'runtimes');
 }
 
 export function isStartError(error: unknown): error is EmulatorStartError {

@@ -5,7 +5,7 @@
  * once never leave a half-written binary behind.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as tar from 'tar';
 import { downloadTarball, type Progress } from './download';
@@ -52,6 +52,7 @@ async function install(
 ): Promise<string> {
   const spec = `${pkg.name}@${version}`;
   await mkdir(cacheDir, { recursive: true });
+  await removeAbandoned(cacheDir);
   const scratch = await mkdtemp(path.join(cacheDir, '.download-'));
   onProgress(0, undefined);
   try {
@@ -80,5 +81,16 @@ async function install(
     return binary;
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Scratch folders of downloads that were cancelled (Ctrl-C) over an hour ago. */
+async function removeAbandoned(cacheDir: string): Promise<void> {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of await readdir(cacheDir)) {
+    if (!name.startsWith('.download-')) continue;
+    const dir = path.join(cacheDir, name);
+    const info = await stat(dir).catch(() => undefined);
+    if (info && info.mtimeMs < hourAgo) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -52,7 +52,7 @@ export class RuntimeSet {
   }
 
   /** Finds every binary the functions need; the first problem stops the start (one line). */
-  async prepare(functions: FunctionConfig[]): Promise<void> {
+  async prepare(functions: FunctionConfig[]): Promise<NodeBinary[]> {
     for (const fn of functions) {
       const lookup = nodeVersionOf(fn.runtime);
       if (!lookup.ok) {
@@ -61,13 +61,15 @@ export class RuntimeSet {
         );
       }
     }
+    const found = new Map<string, NodeBinary>();
     for (const fn of functions) {
       try {
-        await this.binaryFor(fn.runtime);
+        found.set(fn.runtime, await this.binaryFor(fn.runtime));
       } catch (error) {
         throw new EmulatorStartError(`function "${fn.name}": ${(error as Error).message}`);
       }
     }
+    return [...found.values()];
   }
 
   /** The Node for a runtime (memoized; a failed lookup is retried on the next call). */
