@@ -89,8 +89,9 @@ test('the environment is the SCF one plus envVariables, and nothing of the host 
     URL: `${emu.adminUrl}/i/${reply.requestID}`,
   });
   expect(env.HOST_SECRET_SHOULD_NOT_LEAK).toBeUndefined();
-  // echo sets its own envVariables, which replace (not extend) functionDefaultConfig's.
-  expect(env.FROM_DEFAULTS).toBeUndefined();
+  // echo sets its own envVariables; like `tcb fn deploy` (lodash merge), they add to
+  // functionDefaultConfig's instead of replacing them.
+  expect(env.FROM_DEFAULTS).toBe('yes');
 });
 
 test('a function without envVariables gets functionDefaultConfig ones; folder functions are found', async () => {

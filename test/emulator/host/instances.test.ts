@@ -6,7 +6,12 @@ let emu: RunningEmulator;
 
 beforeAll(async () => {
   buildEmulator();
-  emu = await startEmulator({ project: fixtureProject, idleTimeoutMs: 60_000 });
+  // 20 instances at once: more than the machine-based default on a small CI box.
+  emu = await startEmulator({
+    project: fixtureProject,
+    idleTimeoutMs: 60_000,
+    maxInstancesPerFunction: 20,
+  });
 });
 
 afterAll(async () => {
