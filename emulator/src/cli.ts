@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_OFFSET_MS } from './clock/clock';
 import { EmulatorStartError } from './config/errors';
 import { MAX_LATENCY_MS } from './database/faults';
 import { repoRoot } from './config/paths';
@@ -20,7 +21,8 @@ const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir 
   [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]
   [--max-instances <per function>]
   [--rules <dir>] [--rules-doc-id strict|read-then-check]
-  [--runtime-node exact|local] [--node <runtime>=<path to node>]...`;
+  [--runtime-node exact|local] [--node <runtime>=<path to node>]...
+  [--clock-offset-ms <ms>] [--no-triggers]`;
 
 function numberOption(
   name: string,
@@ -89,6 +91,8 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         'rules-doc-id': { type: 'string' },
         'runtime-node': { type: 'string' },
         node: { type: 'string', multiple: true },
+        'clock-offset-ms': { type: 'string' },
+        'no-triggers': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -118,6 +122,13 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
     rulesDocId: values['rules-doc-id'] as StartEmulatorOptions['rulesDocId'],
     runtimeNode: runtimeNodeOption(values['runtime-node']),
     nodePaths: nodePathOptions(values.node ?? []),
+    clockOffsetMs: wholeNumberOption(
+      'clock-offset-ms',
+      values['clock-offset-ms'],
+      -MAX_OFFSET_MS,
+      MAX_OFFSET_MS,
+    ),
+    triggers: values['no-triggers'] !== true,
     logger: 'console',
   };
 }

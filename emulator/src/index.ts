@@ -6,6 +6,7 @@
  *   await emu.stop();
  */
 import path from 'node:path';
+import { EmulatorClock } from './clock';
 import { listFunctions, loadProject, type ProjectConfig } from './config/cloudbaserc';
 import { prepareDataDir } from './config/data-dir';
 import { EmulatorStartError } from './config/errors';
@@ -24,6 +25,7 @@ import { openapiFor, type OpenApiService } from './openapi';
 import { createStopper } from './http/stopper';
 import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
 import { pathScrubber } from './http/public-message';
+import { readTimerTriggers, TriggerScheduler } from './triggers';
 import {
   createClientRules,
   RuleFileError,
@@ -57,6 +59,8 @@ export {
   type PhoneFailCode,
 } from './openapi';
 export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
+export type { EmulatorClock, ClockState } from './clock';
+export type { TriggerScheduler, TriggerInfo, TimerEvent } from './triggers';
 
 export interface StartEmulatorOptions {
   /** 0 (default here; the CLI uses 9100) picks a free port. */
@@ -96,6 +100,10 @@ export interface StartEmulatorOptions {
    * Off loopback one is made up when not given: the network must not reach an open emulator.
    */
   accessToken?: string;
+  /** Emulated time starts this far from real time (ms; the clock can be moved later). */
+  clockOffsetMs?: number;
+  /** false (CLI `--no-triggers`): timer triggers never fire by themselves; run() still works. */
+  triggers?: boolean;
   /** `console` prints the emulator log; default silent unless WX_EMULATOR_LOG is set. */
   logger?: Logger | 'console' | 'silent';
 }
@@ -117,6 +125,10 @@ export interface RunningEmulator {
   project: ProjectConfig;
   /** Cloud calls: `openapi.phoneCodes.issue({ openid, phoneNumber })`, `openapi.stats()`. */
   openapi: OpenApiService;
+  /** Emulated time: `now()`, `setOffset(ms)`, `advance(ms)`. */
+  clock: EmulatorClock;
+  /** Timer triggers: `list()`, `run(function, trigger)`. */
+  triggers: TriggerScheduler;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
@@ -130,6 +142,9 @@ function dialHost(host: string): string {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const logger = resolveLogger(options.logger);
   const project = loadProject(options.project ?? repoRoot(), options.envId);
+  // Both refuse bad input with one line before anything is opened.
+  const timerTriggers = readTimerTriggers(project);
+  const clock = startClock(options.clockOffsetMs);
   const runner = runnerPath();
   const inMemory = options.inMemory ?? options.dataDir === undefined;
   const dataDir = inMemory
@@ -152,7 +167,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   // client database only calls `database` once requests arrive, after it is assigned.
   const rules = loadRules(project.dir, options, logger, (body) => database.handle(body));
   const database = await openEmulatorDatabase(
-    { dataDir, inMemory, transactionTimeoutMs: options.transactionTimeoutMs },
+    {
+      dataDir,
+      inMemory,
+      transactionTimeoutMs: options.transactionTimeoutMs,
+      now: () => clock.now(),
+    },
     options,
   );
   const host = options.host ?? '127.0.0.1';
@@ -171,6 +191,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     adminUrl: (invocationId) =>
       `${baseUrl}/admin${invocationId ? `/i/${invocationId}` : ''}` +
       (accessToken ? `?access_token=${accessToken}&` : ''),
+    clock,
+  });
+  const triggers = new TriggerScheduler({
+    triggers: timerTriggers,
+    clock,
+    functions,
+    logger,
+    automatic: options.triggers ?? true,
   });
   const stopper = createStopper({
     database,
@@ -178,6 +206,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     logger,
     exportOnExitDir: options.exportOnExitDir,
   });
+  // Triggers stop first: nothing fires into a stopping function host.
+  stopper.onStop(() => triggers.stop());
   const context: EmulatorContext = {
     database,
     functions,
@@ -185,6 +215,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     project,
     logger,
     rules,
+    clock,
+    triggers,
     dataDir,
     consoleDir: consoleDistDir(),
     url: () => baseUrl,
@@ -232,6 +264,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     functions,
     project,
     openapi: openapiFor(context),
+    clock,
+    triggers,
   };
 }
 
@@ -262,6 +296,14 @@ function runtimeCacheDir(options: StartEmulatorOptions, projectDir: string): str
   const shared = options.runtimeCacheDir ?? process.env.WX_EMULATOR_RUNTIME_CACHE;
   if (shared) return path.resolve(shared);
   return path.join(projectDir, '.cloudbase', 'emulator', 'runtimes');
+}
+
+function startClock(offsetMs = 0): EmulatorClock {
+  try {
+    return new EmulatorClock(offsetMs);
+  } catch (error) {
+    throw new EmulatorStartError(`clock offset: ${(error as Error).message}`);
+  }
 }
 
 export function isStartError(error: unknown): error is EmulatorStartError {

@@ -1,49 +1,72 @@
 import type { CheckSessionResponse } from '../../contract/src';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
-import { login, roundTrips, sleep } from './support/users';
+import { login, roundTrips } from './support/users';
 
 const alice = { openid: 'o-alice' };
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /**
- * TTL 10 s, renewal when less than 5 s is left: set through envVariables like production. The
- * margins are whole seconds so a busy 2-core CI machine does not turn timing into flakiness.
+ * The deployed settings (cloudbaserc.json: TTL 7 days, renewal inside the last day), on the
+ * emulator's clock: each test moves time instead of waiting for it.
  */
-describe('expiry and sliding renewal (SESSION_TTL_SECONDS=10, SESSION_RENEW_THRESHOLD_SECONDS=5)', () => {
+describe('expiry and sliding renewal (SESSION_TTL_SECONDS=604800, SESSION_RENEW_THRESHOLD_SECONDS=86400)', () => {
   let fx: FunctionsHarness;
   beforeAll(async () => {
-    fx = await startFunctions({ SESSION_TTL_SECONDS: '10', SESSION_RENEW_THRESHOLD_SECONDS: '5' });
+    fx = await startFunctions();
   });
   afterAll(async () => {
     await fx?.stop();
   });
+  beforeEach(() => {
+    fx.emulator.clock.setOffset(0);
+  });
 
-  test('expiresAt comes from SESSION_TTL_SECONDS', async () => {
-    const before = Date.now();
+  test('expiresAt is the emulated now plus SESSION_TTL_SECONDS', async () => {
+    fx.emulator.clock.setOffset(40 * DAY);
+    const before = fx.emulator.clock.now();
     const { expiresAt } = await login(fx, alice);
-    expect(expiresAt).toBeGreaterThanOrEqual(before + 10000);
-    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 10000);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 7 * DAY);
+    expect(expiresAt).toBeLessThanOrEqual(fx.emulator.clock.now() + 7 * DAY);
   });
 
   test('renewed when less than the threshold is left (1 read + 2 writes), not before', async () => {
     const { token, expiresAt } = await login(fx, alice);
+    // 2 hours outside the renewal window: read only, nothing renewed.
+    fx.emulator.clock.advance(6 * DAY - 2 * HOUR);
     const early = await fx.callWithId<CheckSessionResponse>('checkSession', { token }, alice);
     expect(dataOf(early.envelope).expiresAt).toBe(expiresAt);
     expect(roundTrips(fx.dbCalls(early.requestId))).toEqual({ reads: 1, writes: 0 });
 
-    await sleep(expiresAt - Date.now() - 3000); // about 3 s left: inside the renewal window
+    // Now 2 hours inside it: extended by a full TTL from the (emulated) now.
+    fx.emulator.clock.advance(4 * HOUR);
+    const now = fx.emulator.clock.now();
     const late = await fx.callWithId<CheckSessionResponse>('checkSession', { token }, alice);
     const renewed = dataOf(late.envelope).expiresAt;
-    expect(renewed).toBeGreaterThan(expiresAt + 2000);
+    expect(renewed).toBeGreaterThanOrEqual(now + 7 * DAY);
+    expect(renewed).toBeGreaterThan(expiresAt + 6 * DAY);
     expect(roundTrips(fx.dbCalls(late.requestId))).toEqual({ reads: 1, writes: 2 });
     const [stored] = await fx.documents<{ expiresAt: number }>('sessions', {
       expiresAt: renewed,
     });
     expect(stored).toBeDefined();
-  }, 40_000);
 
-  test('past expiresAt: SESSION_EXPIRED (and updateUserInfo/whoami get the same error)', async () => {
+    // The renewed session outlives the first expiry.
+    fx.emulator.clock.advance(2 * DAY);
+    expect(dataOf(await fx.call<CheckSessionResponse>('checkSession', { token }, alice))).toEqual(
+      expect.objectContaining({ expiresAt: renewed }),
+    );
+  });
+
+  test('one second before expiresAt it still works; one second after: SESSION_EXPIRED everywhere', async () => {
     const { token, expiresAt } = await login(fx, alice);
-    await sleep(expiresAt - Date.now() + 100);
+    // Renewal off the table for this check: move to just before expiry and read once.
+    fx.emulator.clock.setOffset(expiresAt - 1000 - Date.now());
+    const alive = await fx.call<CheckSessionResponse>('checkSession', { token }, alice);
+    const renewed = dataOf(alive).expiresAt;
+    expect(renewed).toBeGreaterThan(expiresAt);
+
+    fx.emulator.clock.setOffset(renewed + 1000 - Date.now());
     expect(errorOf(await fx.call('checkSession', { token }, alice)).code).toBe('SESSION_EXPIRED');
     const update = await fx.call('updateUserInfo', { token, profile: { nickName: 'x' } }, alice);
     expect(errorOf(update).code).toBe('SESSION_EXPIRED');
@@ -51,5 +74,11 @@ describe('expiry and sliding renewal (SESSION_TTL_SECONDS=10, SESSION_RENEW_THRE
     // An expired session has already ended: logging it out revokes nothing.
     const logout = await fx.call('logout', { token, scope: 'current' }, alice);
     expect(dataOf(logout)).toEqual({ revoked: 0 });
-  }, 40_000);
+  });
+
+  test('a session not checked for its whole TTL expires (no renewal without a check)', async () => {
+    const { token } = await login(fx, alice);
+    fx.emulator.clock.advance(7 * DAY + 1000);
+    expect(errorOf(await fx.call('checkSession', { token }, alice)).code).toBe('SESSION_EXPIRED');
+  });
 });

@@ -14,8 +14,10 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Keep everything in memory; nothing is written to disk. */
   inMemory?: boolean;
-  /** An open transaction is aborted after this long (production: 30 s). */
+  /** An open transaction is aborted after this long (production: 30 s), on real time. */
   transactionTimeoutMs?: number;
+  /** The time `db.serverDate()` stands for: the emulator's movable clock (default real time). */
+  now?: () => number;
 }
 
 /** Which function invocation a request belongs to (for statistics). */
@@ -55,6 +57,7 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
   );
   const stats = new StatsRecorder();
+  const now = options.now ?? Date.now;
   let faults: FaultConfig = NO_FAULTS;
 
   const view = (collection: string, transactionId: string | undefined): CollectionView =>
@@ -97,7 +100,7 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
       const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!handler) throw new DbError('INVALID_PARAM', `unknown action: ${action}`);
       if (!store.sql.open) throw new DbError('SYS_ERR', 'database is closed');
-      const env: ActionEnv = { now: Date.now(), store, txns, view };
+      const env: ActionEnv = { now: now(), store, txns, view };
       return { ...handler(body, env), requestId };
     } catch (error) {
       return toErrorReply(error, requestId);

@@ -47,6 +47,13 @@ export interface FunctionHostOptions {
    * known once the server listens; it may carry the access token in its query.
    */
   adminUrl(invocationId?: string): string;
+  /** The emulator clock: instances see real time shifted by its offset (clock/date-shim.ts). */
+  clock?: { readonly offsetMs: number };
+}
+
+export interface InvokeOptions {
+  /** Pass `data` to main as it is (a trigger's event), without the `userInfo` a client call gets. */
+  rawEvent?: boolean;
 }
 
 export type CallOutcome =
@@ -87,7 +94,12 @@ export class FunctionHost {
     return total;
   }
 
-  async invoke(name: string, data: unknown, identity: CallerIdentity): Promise<CallOutcome> {
+  async invoke(
+    name: string,
+    data: unknown,
+    identity: CallerIdentity,
+    options: InvokeOptions = {},
+  ): Promise<CallOutcome> {
     if (this.stopped) return { ok: false, ...executeFail('the emulator is stopping', 503) };
     const fn = findFunction(this.options.project, name);
     if (!fn) return { ok: false, ...functionNotFound(name, this.options.project.functionRoot) };
@@ -95,7 +107,7 @@ export class FunctionHost {
     if (!existsSync(file)) return { ok: false, ...functionNotBuilt(name, file) };
     const requestId = randomUUID();
     const startedAt = Date.now();
-    const event = eventFor(data, identity);
+    const event = options.rawEvent ? data : eventFor(data, identity);
     const logs: InvocationLogLine[] = [];
     this.running.set(requestId, { functionName: name, identity, logs });
     let outcome: CallOutcome;
@@ -148,7 +160,7 @@ export class FunctionHost {
     const timeoutMs = fn.timeoutSeconds * 1000;
     const context = scfContext(fn, this.options.project.envId, requestId, env);
     const reply = await instance.invoke(
-      { type: 'invoke', requestId, event, context, env },
+      { type: 'invoke', requestId, event, context, env, clockOffsetMs: this.clockOffsetMs() },
       timeoutMs,
       timeoutText(fn.timeoutSeconds),
     );
@@ -156,6 +168,10 @@ export class FunctionHost {
     if (reply.ok) return { ok: true, requestId, resultJson: reply.json };
     const timedOut = reply.errMsg === timeoutText(fn.timeoutSeconds);
     return { ok: false, requestId, ...executeFail(reply.errMsg, timedOut ? 504 : 500) };
+  }
+
+  private clockOffsetMs(): number {
+    return this.options.clock?.offsetMs ?? 0;
   }
 
   private poolFor(fn: FunctionConfig, binary: NodeBinary): InstancePool {
@@ -169,7 +185,7 @@ export class FunctionHost {
       spawn: () =>
         new FunctionInstance(
           this.options.runnerPath,
-          { file, exportName },
+          { file, exportName, clockOffsetMs: this.clockOffsetMs() },
           baseEnv(fn, this.options.project.envId, this.options.adminUrl()),
           {
             onOutput: (requestId, level, text) => this.output(fn.name, requestId, level, text),

@@ -62,14 +62,15 @@ export function invocationEnv(
 ): Record<string, string> {
   const env: Record<string, string> = {
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
-    WX_OPENID: identity.openid,
-    WX_APPID: identity.appid,
-    WX_CLIENTIP: identity.clientIp,
     TCB_SOURCE: identity.source,
     TCB_SEQID: requestId,
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: invocationAdminUrl }),
   };
+  // A timer trigger has no user: getWXContext() then has no OPENID/APPID key at all.
+  if (identity.openid) env.WX_OPENID = identity.openid;
+  if (identity.appid) env.WX_APPID = identity.appid;
   if (identity.unionid) env.WX_UNIONID = identity.unionid;
+  if (identity.clientIp) env.WX_CLIENTIP = identity.clientIp;
   return env;
 }
 

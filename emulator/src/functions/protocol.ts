@@ -5,6 +5,8 @@ import type { LogLevel } from '../logging/logger';
 export interface RunnerArgs {
   file: string;
   exportName: string;
+  /** The emulator clock's offset when the instance starts (clock/date-shim.ts). */
+  clockOffsetMs?: number;
 }
 
 /** The SCF context object's data fields, as the SCF Node runtime passes them to main. */
@@ -31,6 +33,8 @@ export interface InvokeMessage {
   context: ScfContext;
   /** Set on top of the instance's base environment for this invocation only. */
   env: Record<string, string>;
+  /** The emulator clock's offset now: a warm instance follows a clock moved since its start. */
+  clockOffsetMs?: number;
 }
 
 export type RunnerMessage =

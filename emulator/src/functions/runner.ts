@@ -3,6 +3,8 @@
  * runtime's bootstrap: load the handler once, then serve one invocation at a time, with the
  * invocation's identity in process.env only while it runs.
  */
+// First import: Date must follow the emulator's clock before anything else reads it.
+import { setClockOffset } from '../clock/date-shim';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -19,6 +21,8 @@ type Callback = (error: unknown, data?: unknown) => void;
 type Handler = (event: unknown, context: unknown, callback: Callback) => unknown;
 
 const args = JSON.parse(process.argv[2] ?? '{}') as RunnerArgs;
+// Module-level code of the function (run at load) already sees the clock of the spawn time.
+setClockOffset(args.clockOffsetMs);
 /** The instance's environment after its module loaded (module-level changes are kept, as in SCF). */
 let instanceEnv: NodeJS.ProcessEnv = { ...process.env };
 let currentRequestId: string | undefined;
@@ -83,7 +87,8 @@ function faultOf(error: unknown, thrownSynchronously: boolean): string {
 
 /** Calls main as the SCF runtime does: a returned promise, the callback, or context.done. */
 function runHandler(handler: Handler, message: InvokeMessage): Promise<unknown> {
-  const deadline = Date.now() + message.context.time_limit_in_ms;
+  // The remaining time is a real-time limit: it must not jump when the emulated clock moves.
+  const deadline = performance.now() + message.context.time_limit_in_ms;
   let settle: Callback = () => undefined;
   const settled = new Promise<unknown>((resolve, reject) => {
     let done = false;
@@ -97,7 +102,7 @@ function runHandler(handler: Handler, message: InvokeMessage): Promise<unknown> 
   const context: ScfContext & Record<string, unknown> = {
     ...message.context,
     callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - performance.now())),
     done: settle,
     succeed: (data: unknown) => settle(null, data),
     fail: (error: unknown) => settle(error ?? new Error('failed')),
@@ -164,6 +169,7 @@ async function execute(loaded: Loaded, message: InvokeMessage): Promise<RunnerMe
 
 async function invoke(loaded: Loaded, message: InvokeMessage): Promise<void> {
   currentRequestId = message.requestId;
+  setClockOffset(message.clockOffsetMs);
   resetEnv(message.env);
   const reply = await execute(loaded, message);
   currentRequestId = undefined;

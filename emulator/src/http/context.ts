@@ -1,5 +1,7 @@
 /** What every route module gets: the emulator's parts, built once by startEmulator. */
+import type { EmulatorClock } from '../clock/clock';
 import type { ProjectConfig } from '../config/cloudbaserc';
+import type { TriggerScheduler } from '../triggers/scheduler';
 import type { EmulatorEvents } from '../functions/events';
 import type { FunctionHost } from '../functions/host';
 import type { Logger } from '../logging/logger';
@@ -14,6 +16,10 @@ export interface EmulatorContext {
   readonly logger: Logger;
   /** Security rules and the client database (`POST /client/database`). */
   readonly rules: ClientRules;
+  /** Emulated time (real time plus an offset): what the app sees; safety limits use real time. */
+  readonly clock: EmulatorClock;
+  /** Timer triggers of cloudbaserc.json, fired on the emulated clock. */
+  readonly triggers: TriggerScheduler;
   /** Folder of persistent data (database, uploaded files); undefined when running in memory. */
   readonly dataDir: string | undefined;
   /** Built console files (emulator/dist/console). */

@@ -5,12 +5,14 @@
  * here; the pipeline (http/pipeline.ts) runs the host, token, caller and body checks in front
  * of it. Catch-alls (`/api/*`, `/*`) match after every other route, so order rarely matters.
  */
+import { clockRoutes } from '../clock';
 import { adminProtocolRoutes } from '../admin-protocol';
 import { consoleApiRoutes } from '../console-api';
 import { functionRoutes } from '../functions';
 import { openapiRoutes } from '../openapi';
 import { clientDatabaseRoutes } from '../rules';
 import { storageRoutes } from '../storage';
+import { triggerRoutes } from '../triggers';
 import { healthRoutes } from './health-routes';
 import type { RouteModule } from './route-types';
 
@@ -21,5 +23,7 @@ export const routeModules: readonly RouteModule[] = [
   functionRoutes,
   storageRoutes,
   openapiRoutes,
+  clockRoutes,
+  triggerRoutes,
   consoleApiRoutes,
 ];

@@ -7,8 +7,8 @@ const services = new WeakMap<EmulatorContext, OpenApiService>();
 export function openapiFor(ctx: EmulatorContext): OpenApiService {
   let service = services.get(ctx);
   if (!service) {
-    // TODO(clock): follow the emulator clock once it lands (issue 11).
-    service = new OpenApiService(() => Date.now());
+    // Issued phone codes expire by the emulator's movable clock.
+    service = new OpenApiService(() => ctx.clock.now());
     services.set(ctx, service);
   }
   return service;

@@ -47,7 +47,7 @@ export async function handleStorageAction(
     switch (body.action) {
       case 'storage.getUploadMetadata': {
         if (typeof body.path !== 'string') return fail('INVALID_PARAM', 'path must be a string');
-        const { url, fileId } = uploadTarget(service, body.path, baseUrl, Date.now());
+        const { url, fileId } = uploadTarget(service, body.path, baseUrl, service.now());
         // token/authorization are placeholders: the signed URL is what the emulator checks.
         const data = {
           url,

@@ -58,7 +58,7 @@ export function fileRoutes(service: StorageService): Route[] {
         const { res, query, raw } = input;
         const file = target(input);
         const verdict = file
-          ? service.signer.verify('upload', file, query, Date.now())
+          ? service.signer.verify('upload', file, query, service.now())
           : 'bad-signature';
         if (!file || verdict !== 'ok' || file.env !== service.env) {
           res.writeHead(403, { 'content-type': 'application/xml' });

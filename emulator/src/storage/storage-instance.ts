@@ -31,6 +31,7 @@ export function storageFor(ctx: EmulatorContext): StorageService {
     root,
     env: ctx.project.envId || FALLBACK_ENV,
     baseUrl: () => ctx.url(),
+    now: () => ctx.clock.now(),
   });
   services.set(ctx, service);
   return service;

@@ -53,7 +53,8 @@ export class StorageService {
   readonly files: FileStore;
   readonly signer = new UrlSigner();
   private readonly baseUrl: () => string;
-  private readonly now: () => number;
+  /** Expiry of signed URLs follows the emulator's clock. */
+  readonly now: () => number;
 
   constructor(options: StorageServiceOptions) {
     this.env = options.env;

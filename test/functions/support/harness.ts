@@ -45,6 +45,9 @@ export interface HarnessOptions {
   maxInstancesPerFunction?: number;
   /** More function folders to serve, by name (e.g. a probe bundled by the test). */
   extraFunctions?: Record<string, string>;
+  /** Fire timer triggers by the clock (default off: a suite that moves the clock days ahead
+   * must not get cleanupSessions runs it did not ask for). */
+  triggers?: boolean;
 }
 
 export async function startFunctions(
@@ -77,6 +80,7 @@ export async function startFunctions(
     inMemory: true,
     port: 0,
     logger: 'silent',
+    triggers: options.triggers ?? false,
     ...(options.maxInstancesPerFunction
       ? { maxInstancesPerFunction: options.maxInstancesPerFunction }
       : {}),
