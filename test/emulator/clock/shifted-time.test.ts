@@ -3,7 +3,7 @@
  * temporary URLs follow it, a warm instance follows a clock moved while it was idle, and the
  * real-time budget of an invocation does not move.
  */
-import { startEmulator, type RunningEmulator } from '../../../emulator/src';
+import { PHONE_CODE_TTL_MS, startEmulator, type RunningEmulator } from '../../../emulator/src';
 import { createWxCloud } from '../../../emulator/src/bridge';
 import { buildEmulator } from '../host/support';
 import { api, clockProject, DAY, SLACK_MS } from './support';
@@ -93,6 +93,16 @@ test('a temporary URL expires by the emulated clock', async () => {
   expect((await fetch(url)).status).toBe(200);
   emulator.clock.advance(61_000);
   expect((await fetch(url)).status).toBe(403);
+});
+
+test('issued phone codes expire by the emulated clock', () => {
+  emulator.clock.setOffset(8 * DAY);
+  const before = Date.now();
+  const { expiresAt } = emulator.openapi.phoneCodes.issue({
+    openid: 'o-clock',
+    phoneNumber: '13800138000',
+  });
+  expectShifted(expiresAt - PHONE_CODE_TTL_MS, before, 8 * DAY);
 });
 
 describe('GET/PUT /api/clock', () => {
