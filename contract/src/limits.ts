@@ -9,7 +9,18 @@ export const PROFILE_LIMITS = {
   province: { maxLength: 64 },
   city: { maxLength: 64 },
   language: { maxLength: 16 },
-} as const satisfies Record<ProfileField, unknown>;
+} as const;
+
+/**
+ * Every profile field has limits and nothing else does, checked by the compiler. Written as
+ * types, not `satisfies`: the contract is copied into the mini program, and older WeChat
+ * DevTools / miniprogram-ci Babel parsers reject `satisfies` (test/contract/devtools-syntax).
+ */
+type Same<A, B extends A> = B;
+export type ProfileLimitsCoverEveryField = [
+  Same<Record<ProfileField, unknown>, typeof PROFILE_LIMITS>, // no field missing
+  Same<ProfileField, keyof typeof PROFILE_LIMITS>, // no unknown field
+];
 
 export const PROFILE_FIELDS = Object.keys(PROFILE_LIMITS) as ProfileField[];
 

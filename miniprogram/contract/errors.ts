@@ -77,6 +77,8 @@ export const INVALID_ARGUMENT_REASONS = [
   'operator_key',
   'dotted_key',
   'reserved_key',
+  /** The platform's content check (security.msgSecCheck) judged the text risky. */
+  'risky_content',
 ] as const;
 
 export type InvalidArgumentReason = (typeof INVALID_ARGUMENT_REASONS)[number];

@@ -52,3 +52,28 @@ export async function getPhoneNumber(code: string, openid: string): Promise<Phon
   const result = await api.phonenumber.getPhoneNumber({ code, openid });
   return result.phoneInfo ?? {};
 }
+
+/** `security.msgSecCheck` v2 parameters (scene 1 = 资料, profile text). */
+export interface MsgSecCheckParams {
+  openid: string;
+  scene: 1 | 2 | 3 | 4;
+  version: 2;
+  content: string;
+  nickname?: string;
+}
+
+export interface MsgSecCheckResult {
+  result?: { suggest?: string; label?: number };
+}
+
+/**
+ * Text content security through the platform's cloud call. The function must list
+ * `security.msgSecCheck` under `permissions.openapi` in its config.json (updateUserInfo does).
+ */
+export function msgSecCheck(params: MsgSecCheckParams): Promise<MsgSecCheckResult> {
+  // The SDK's typings do not describe the openapi proxy; one cast to the call used here.
+  const openapi = cloud.openapi as unknown as {
+    security: { msgSecCheck(params: MsgSecCheckParams): Promise<MsgSecCheckResult> };
+  };
+  return openapi.security.msgSecCheck(params);
+}

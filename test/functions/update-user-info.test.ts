@@ -1,5 +1,6 @@
 import type { UpdateUserInfoResponse } from '../../contract/src';
 import { EJSON } from 'bson';
+import { MSG_SEC_CHECK_RISKY_WORD } from '../../emulator/src';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
 import { login, roundTrips } from './support/users';
 
@@ -139,6 +140,32 @@ describe('updateUserInfo', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 60_000);
+
+  test('a nickname the platform judges risky (security.msgSecCheck) is refused; nothing is written', async () => {
+    const checks = () => fx.emulator.openapi.stats()['security.msgSecCheck']?.calls ?? 0;
+    const before = await storedUser(fx, alice.openid);
+    const callsBefore = checks();
+    const risky = await fx.call(
+      'updateUserInfo',
+      { token, profile: { nickName: `小${MSG_SEC_CHECK_RISKY_WORD}`, city: 'Risky' } },
+      alice,
+    );
+    expect(errorOf(risky)).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: { field: 'profile.nickName', reason: 'risky_content' },
+    });
+    expect(await storedUser(fx, alice.openid)).toBe(before);
+
+    const fine = await fx.call<UpdateUserInfoResponse>(
+      'updateUserInfo',
+      { token, profile: { nickName: '小明' } },
+      alice,
+    );
+    expect(dataOf(fine).user.nickName).toBe('小明');
+    // One platform call each; a profile without a nickname costs none.
+    await fx.call('updateUserInfo', { token, profile: { city: 'Shenzhen' } }, alice);
+    expect(checks() - callsBefore).toBe(2);
+  });
 
   test('session errors and UNAUTHENTICATED', async () => {
     const profile = { nickName: 'x' };

@@ -59,6 +59,7 @@ const REASON_HINTS: Record<InvalidArgumentReason, Hint> = {
   operator_key: (label) => `${label}不符合要求`,
   dotted_key: (label) => `${label}不符合要求`,
   reserved_key: (label) => `${label}不符合要求`,
+  risky_content: (label) => `${label}含有不适宜的内容，请修改`,
 };
 
 function isKnownReason(reason: string | undefined): reason is InvalidArgumentReason {

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+// From its own module: the emulator index pulls in bson, whose browser build jsdom cannot load.
+import { MSG_SEC_CHECK_RISKY_WORD } from '../../../emulator/src/openapi/msg-sec-check';
 import type { BridgeWxCloud } from '../../../emulator/src/bridge';
 import { PROFILE_LIMITS } from '../../../miniprogram/contract/index';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
@@ -111,6 +113,14 @@ describe('pages/profile', () => {
     expect(textOf(page, '.error-avatarUrl')).toBeNull();
     expect(wx.callsOf('navigateBack')).toHaveLength(0);
     expect(wx.callsOf('showToast')).toHaveLength(0);
+    expect(appSession().current()?.user.nickName).toBe('');
+  });
+
+  it('a nickname the platform judges risky is refused next to the field (msgSecCheck)', async () => {
+    const page = await openProfile();
+    fillAndSave(page, `小${MSG_SEC_CHECK_RISKY_WORD}`, 0);
+    await waitFor(() => Boolean(data(page).fieldErrors.nickName), 'the nickname error');
+    expect(textOf(page, '.error-nickName')).toBe('昵称含有不适宜的内容，请修改');
     expect(appSession().current()?.user.nickName).toBe('');
   });
 
