@@ -2,12 +2,14 @@
 // Each step lives next to what it builds' description in scripts/build/ and exports build().
 import { build as syncContract } from './build/contract-sync.mjs';
 import { build as buildEmulator } from './build/emulator.mjs';
+import { build as buildEmulatorTypes } from './build/emulator-types.mjs';
 import { build as buildFunctions } from './build/functions.mjs';
 import { build as buildConsole } from './build/console.mjs';
 
 const steps = [
   ['contract -> miniprogram', syncContract],
   ['emulator', buildEmulator],
+  ['emulator types', buildEmulatorTypes],
   ['cloud functions', buildFunctions],
   ['emulator console', buildConsole],
 ];
