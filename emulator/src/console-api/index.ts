@@ -10,6 +10,7 @@ import type { RouteModule } from '../http/route-types';
 import { dataRoutes } from './data-routes';
 import { functionRoutes } from './function-routes';
 import { InvocationLog } from './invocation-log';
+import { rulesRoutes } from './rules-routes';
 import { serveConsoleFile } from './static-files';
 import { toolsRoutes } from './tools-routes';
 
@@ -34,6 +35,7 @@ export const consoleApiRoutes: RouteModule = (ctx) => {
     ...dataRoutes(ctx),
     ...functionRoutes(ctx, log, streams),
     ...toolsRoutes(ctx),
+    ...rulesRoutes(ctx),
     {
       method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       path: '/api/*',

@@ -147,3 +147,5 @@ export type { DatabaseStats as StatsResponse, InvocationStats } from '../databas
 export interface OkResponse {
   ok: true;
 }
+
+export type * from './rules-types';

@@ -79,7 +79,10 @@ export function ruleValueFor(
 }
 
 /** The rule as the console shows it and the deploy sends it. */
-export function ruleToJson(rule: CollectionRule): unknown {
+/** A rule as JSON: a preset name or the rule object. */
+export type RuleJson = string | Record<string, boolean | string>;
+
+export function ruleToJson(rule: CollectionRule): RuleJson {
   if (rule.kind === 'preset') return rule.preset;
   const out: Record<string, boolean | string> = {};
   for (const key of RULE_KEYS) {

@@ -7,7 +7,7 @@ import { ClientInputError } from './client-values';
 import { handleClientRequest, type ClientDatabaseDeps, type ClientReply } from './client-database';
 import { DOC_ID_MODES, type DocIdMode } from './judge';
 import { playgroundBody, type PlaygroundInput } from './playground';
-import { RuleFileError, ruleToJson } from './rule-file';
+import { RuleFileError, ruleToJson, type RuleJson } from './rule-file';
 import { RuleSource } from './rule-source';
 
 export interface RulesOptions {
@@ -25,7 +25,7 @@ export interface RulesOptions {
 
 export interface RuleListing {
   collection: string;
-  rule: unknown;
+  rule: RuleJson;
   /** Path relative to the project, or null for the default rule. */
   file: string | null;
   error?: string;
@@ -36,7 +36,7 @@ export interface PlaygroundAnswer {
   /** allow, deny, or own-only (a legacy preset that acts only on the caller's documents). */
   decision: 'allow' | 'deny' | 'own-only' | 'invalid';
   reason: string;
-  rule: unknown;
+  rule: RuleJson;
 }
 
 export interface ClientRules {
