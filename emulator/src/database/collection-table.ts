@@ -38,16 +38,28 @@ export class CollectionTable {
 
   /** Candidate documents in natural order, narrowed by an indexed predicate when given. */
   *scan(pushdown?: Pushdown): Generator<Doc> {
+    const { sql, params } = this.scanSql(pushdown);
+    for (const row of this.stmt(sql).iterate(...params))
+      yield fromStored((row as { doc: string }).doc);
+  }
+
+  /** SQLite's plan for the scan of `pushdown` (EXPLAIN QUERY PLAN details): tests check it. */
+  queryPlan(pushdown?: Pushdown): string[] {
+    const { sql, params } = this.scanSql(pushdown);
+    const rows = this.sql.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{
+      detail: string;
+    }>;
+    return rows.map((row) => row.detail);
+  }
+
+  private scanSql(pushdown?: Pushdown): { sql: string; params: Array<string | number> } {
     if (pushdown?.kind === 'id') {
-      const doc = this.get(pushdown.key);
-      if (doc) yield doc;
-      return;
+      return { sql: `SELECT doc FROM ${this.tableName} WHERE id = ?`, params: [pushdown.key] };
     }
-    const rows =
-      pushdown && this.ensureIndex(pushdown.field)
-        ? this.stmt(this.fieldScanSql(pushdown.field)).iterate(pushdown.value)
-        : this.stmt(`SELECT doc FROM ${this.tableName} ORDER BY rowid`).iterate();
-    for (const row of rows) yield fromStored((row as { doc: string }).doc);
+    if (pushdown && this.ensureIndex(pushdown.field)) {
+      return { sql: this.fieldScanSql(pushdown.field), params: [pushdown.value] };
+    }
+    return { sql: `SELECT doc FROM ${this.tableName} ORDER BY rowid`, params: [] };
   }
 
   insert(key: string, doc: Doc): void {

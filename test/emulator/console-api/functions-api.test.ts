@@ -134,7 +134,7 @@ describe('console API: functions, simulate, invocation log', () => {
     const other = await startHarness();
     const stream = await fetch(`${other.emu.url}/api/invocations/stream`);
     const reading = readEvents(stream.body as ReadableStream<Uint8Array>, 1);
-    const started = Date.now();
+    // stop() resolving at all is the check (a hang fails on the test's own timeout).
     await other.emu.stop();
     // Ended cleanly or cut with the connection: either way the stream is over and stop() returned.
     const outcome = await reading.then(
@@ -142,6 +142,5 @@ describe('console API: functions, simulate, invocation log', () => {
       (error: Error) => error.message,
     );
     expect([0, 'terminated']).toContain(outcome);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

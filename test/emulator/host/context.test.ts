@@ -139,8 +139,8 @@ test('function output reaches the emulator log and the invocation event, tagged 
     result: 'logged',
     event: { tag: 'T1', userInfo: { openId: 'o-log' } },
   });
-  expect(event?.durationMs).toBeGreaterThanOrEqual(0);
-  expect(event?.startedAt).toBeLessThanOrEqual(Date.now());
+  expect(typeof event?.durationMs).toBe('number');
+  expect(typeof event?.startedAt).toBe('number');
   expect(event?.logs.map((line) => `${line.level} ${line.text}`)).toEqual(
     expect.arrayContaining(['info hello from T1', "warn careful { tag: 'T1' }"]),
   );
