@@ -144,3 +144,18 @@ test.each([
     `function "node18": ${reason}`,
   );
 });
+
+test.each([
+  [['--node', 'Nodejs18.15'], '--node must be <runtime>=<path to node>'],
+  [['--runtime-node', 'sometimes'], '--runtime-node must be exact or local (got "sometimes")'],
+  [
+    ['--node', 'Nodejs14.18=/usr/bin/node'],
+    '--node Nodejs14.18=...: runtime "Nodejs14.18" is retired',
+  ],
+])('CLI %j is refused with one line', async (args, message) => {
+  const result = await runCli([...args, '--project', fixture], {});
+  expect(result.code).toBe(1);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(message);
+});
