@@ -97,6 +97,13 @@ export const api = {
   setFaults: (faults: Partial<Faults>) => request<Faults>('PUT', 'faults', faults),
   stats: () => request<StatsResponse>('GET', 'stats'),
   resetStats: () => request<OkResponse>('DELETE', 'stats'),
+  /** A one-time getPhoneNumber code for `openid` (emulator/src/openapi). */
+  phoneCode: (input: {
+    openid: string;
+    phoneNumber: string;
+    countryCode?: string;
+    failWith?: number;
+  }) => request<{ code: string; expiresAt: number }>('POST', 'phone-codes', input),
 };
 
 /** The message to show for anything a call threw. */

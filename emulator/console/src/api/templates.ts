@@ -14,6 +14,10 @@ export function requestTemplate(name: string, token: string): JsonValue {
       return { token, profile: { nickName: '模拟用户' } };
     case 'logout':
       return { token, scope: 'current' };
+    case 'bindPhoneNumber':
+      return { token, code: '（在下方“手机号 code”签发）' };
+    case 'unbindPhoneNumber':
+      return { token };
     default:
       return {};
   }
