@@ -95,6 +95,8 @@ describe('emulator console in Chromium', () => {
     );
     expect(text.indexOf('checkSession')).toBeLessThan(text.indexOf('updateUserInfo'));
     expect(text).toContain('SESSION_INVALID');
+    // Which Node ran each call: the exact runtime of cloudbaserc.json (Nodejs18.15).
+    expect(text).toContain('v18.15.0');
     await log.locator('.el-table__expand-icon').first().click();
     await waitForText(browser.page.locator('.el-table__expanded-cell').first(), (t) =>
       t.includes('"token"'),
