@@ -4,6 +4,7 @@ import { appSession } from '../../lib/app-session';
 import { isCloudCallError } from '../../lib/cloud-error';
 import { displayMessage } from '../../lib/error-log';
 import { canIUse } from '../../lib/privacy';
+import { AVATAR_HINTS, avatarTiming } from './avatar-feedback';
 import { uploadAvatar, uploadFailureOf, UPLOAD_MESSAGES } from './avatar-upload';
 import {
   reviewMessage,
@@ -22,6 +23,15 @@ interface PrivacyMethods {
   explainPrivacyFailure(errMsg: string): boolean;
 }
 
+/** Per page instance: the timer that notices an avatar tap nothing answered. */
+const avatarTimers = new WeakMap<object, ReturnType<typeof setTimeout>>();
+
+function stopAvatarTimer(page: object): void {
+  const timer = avatarTimers.get(page);
+  if (timer !== undefined) clearTimeout(timer);
+  avatarTimers.delete(page);
+}
+
 /** Per page instance: a submit waiting for the nickname review, and its fallback timer. */
 const waiting = new WeakMap<object, { value: FormValue; timer: ReturnType<typeof setTimeout> }>();
 
@@ -37,6 +47,8 @@ Component({
     // A hint only: the server enforces the limit (and reports it next to the field).
     nickNameMaxLength: PROFILE_LIMITS.nickName.maxLength,
     uploading: false,
+    /** Feedback right after a tap on the avatar button (see avatar-feedback.ts). */
+    avatarHint: '',
     submitting: false,
     /** Between the nickname input's blur and WeChat's review result. */
     nicknameChecking: false,
@@ -56,20 +68,51 @@ Component({
       }
     },
     detached() {
+      stopAvatarTimer(this);
       const queued = waiting.get(this);
       if (queued) clearTimeout(queued.timer);
       waiting.delete(this);
     },
   },
 
+  pageLifetimes: {
+    // The album or camera page opened: the tap was answered.
+    hide() {
+      this.clearAvatarHint();
+    },
+  },
+
   methods: {
+    onAvatarTap() {
+      if (this.data.uploading) return;
+      this.clearAvatarHint();
+      this.setData({ avatarHint: AVATAR_HINTS.opening });
+      const timer = setTimeout(() => {
+        avatarTimers.delete(this);
+        if (this.data.avatarHint !== AVATAR_HINTS.opening) return;
+        // The privacy sheet or a privacy notice is the answer; otherwise say what may be wrong.
+        const answered = this.data.privacySheetVisible || Boolean(this.data.privacyNotice);
+        this.setData({ avatarHint: answered ? '' : AVATAR_HINTS.noResponse });
+      }, avatarTiming.noResponseMs);
+      avatarTimers.set(this, timer);
+    },
+
+    clearAvatarHint() {
+      stopAvatarTimer(this);
+      if (this.data.avatarHint) this.setData({ avatarHint: '' });
+    },
+
     async onChooseAvatar(event: AvatarEvent) {
+      this.clearAvatarHint();
       const privacy = this as unknown as PrivacyMethods;
       const { avatarUrl, errMsg } = event.detail;
       if (!avatarUrl) {
-        // Some base libraries report a refused or undeclared privacy scope here.
-        if (!privacy.explainPrivacyFailure(errMsg ?? ''))
+        // Some base libraries report a refused or undeclared privacy scope here; a cancel is
+        // the user's choice and needs no message.
+        const reason = errMsg ?? '';
+        if (!privacy.explainPrivacyFailure(reason) && !/cancel/i.test(reason)) {
           this.setAvatarError(UPLOAD_MESSAGES.other);
+        }
         return;
       }
       this.setData({ uploading: true, fieldErrors: { ...this.data.fieldErrors, avatarUrl: '' } });

@@ -8,6 +8,7 @@
  */
 import type { BridgeWxCloud } from '../../../emulator/src/bridge';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { avatarTiming } from '../../../miniprogram/pages/profile/avatar-feedback';
 import { reviewTiming } from '../../../miniprogram/pages/profile/nickname-review';
 import { bridgeFor, newOpenid } from '../support/counting-cloud';
 import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
@@ -177,6 +178,31 @@ describe('privacy consent', () => {
 });
 
 describe('avatar button and old base libraries', () => {
+  it('a tap shows feedback at once; if nothing answers, the likely cause is explained', async () => {
+    const saved = avatarTiming.noResponseMs;
+    avatarTiming.noResponseMs = 20;
+    try {
+      const page = await openProfile();
+      fire(page, '.avatar-button', 'tap'); // undeclared scope: WeChat fires no event at all
+      await waitFor(() => textOf(page, '.avatar-hint') === '正在打开头像选择…', 'the opening hint');
+      await waitFor(
+        () => textOf(page, '.avatar-hint')?.startsWith('没有弹出') ?? false,
+        'the hint',
+      );
+      expect(textOf(page, '.avatar-hint')).toContain('《用户隐私保护指引》中声明头像');
+
+      // A tap the picker answers leaves no hint behind.
+      fire(page, '.avatar-button', 'tap');
+      fire(page, '.avatar-button', 'chooseavatar', { errMsg: 'chooseAvatar:fail cancel' });
+      await waitFor(() => textOf(page, '.avatar-hint') === null, 'the hint to go');
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(textOf(page, '.avatar-hint')).toBeNull();
+      expect(textOf(page, '.error-avatarUrl')).toBeNull(); // a cancel is not an error
+    } finally {
+      avatarTiming.noResponseMs = saved;
+    }
+  });
+
   it('the avatar button has an accessible name with and without an image', async () => {
     const page = await openProfile();
     expect(attrOf(page, '.avatar-button', 'ariaLabel')).toBe('选择头像');
