@@ -291,4 +291,23 @@ describe('phone number binding', () => {
         .phone,
     ).not.toBeNull();
   });
+
+  // Tests below move the emulator clock (functions see the shifted Date): keep them last.
+  test('an expired code (5 minutes on the emulator clock) is PHONE_CODE_INVALID', async () => {
+    const quinn = { openid: 'o-quinn' };
+    const token = await tokenOf(quinn);
+    const code = codeFor(fx, quinn, '13900000011');
+    fx.emulator.clock.advance(5 * 60_000);
+    expect(errorOf(await bind(fx, quinn, token, code)).code).toBe('PHONE_CODE_INVALID');
+  });
+
+  test('a day after the limit was reached (emulator clock) the account may exchange again', async () => {
+    const olga = { openid: 'o-olga' };
+    const token = await tokenOf(olga);
+    const refused = errorOf(await bind(fx, olga, token, codeFor(fx, olga, '13900000012')));
+    expect(refused.code).toBe('RATE_LIMITED');
+    fx.emulator.clock.advance(refused.details!.retryAfter!);
+    const bound = dataOf(await bind(fx, olga, token, codeFor(fx, olga, '13900000012')));
+    expect(bound.user.phone?.number).toBe('13900000012');
+  });
 });

@@ -108,6 +108,27 @@ describe('cloud.openapi through the emulator', () => {
     },
   );
 
+  test('a code expires 5 minutes later by the emulator clock (no waiting: the clock moves)', async () => {
+    emu.clock.advance(86_400_000); // a day ahead of real time: expiry must follow the emulator
+    const before = emu.clock.now();
+    const { code, expiresAt } = emu.openapi.phoneCodes.issue({
+      openid: 'o-alice',
+      phoneNumber: '13800138000',
+    });
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 5 * 60_000);
+    expect(expiresAt).toBeLessThanOrEqual(emu.clock.now() + 5 * 60_000);
+    emu.clock.advance(5 * 60_000 - 1_000);
+    const early = emu.openapi.phoneCodes.issue({ openid: 'o-alice', phoneNumber: '13800138000' });
+    emu.clock.advance(1_000);
+    const out = await call('granted', 'phonenumber.getPhoneNumber', { code });
+    expect(out).toMatchObject({ ok: false, errCode: 40029 });
+    expect(out.errMsg).toContain('code expired');
+    // A code issued 4:59 earlier still works.
+    expect((await call('granted', 'phonenumber.getPhoneNumber', { code: early.code })).ok).toBe(
+      true,
+    );
+  });
+
   test('an unknown code is 40029', async () => {
     const out = await call('granted', 'phonenumber.getPhoneNumber', { code: 'nope' });
     expect(out.errCode).toBe(40029);
