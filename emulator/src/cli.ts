@@ -174,6 +174,14 @@ async function main(): Promise<void> {
     `  functions: ${fns.length > 0 ? fns.join(', ') : '(none yet: run npm run build)'}\n`,
   );
   process.stdout.write(`  admin (TCB_CONTEXT_CNFG URL): ${emulator.adminUrl}\n`);
+  const timers = emulator.triggers.list().map((t) => `${t.functionName}/${t.name} (${t.config})`);
+  if (timers.length > 0) {
+    const mode = emulator.triggers.automatic ? 'UTC+8' : 'off: --no-triggers';
+    process.stdout.write(`  timer triggers [${mode}]: ${timers.join(', ')}\n`);
+  }
+  if (emulator.clock.offsetMs !== 0) {
+    process.stdout.write(`  clock shifted by ${emulator.clock.offsetMs} ms (PUT /api/clock)\n`);
+  }
 }
 
 main().catch(fail);

@@ -1,9 +1,10 @@
-/** A trigger that production would refuse stops the start with one line naming it. */
+/** Trigger configuration and CLI options: a trigger production would refuse stops the start with one line naming it; --no-triggers and --clock-offset-ms reach the API. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isStartError, startEmulator } from '../../../emulator/src';
+import { startCli } from '../../support/cli-process';
 import { buildEmulator, cliPath } from '../host/support';
 
 let tmp: string;
@@ -70,4 +71,19 @@ test('the CLI prints the one line to stderr and exits 1, without a stack', () =>
   const lines = run.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^error: cloudbaserc\.json: function "nightly" trigger "cleanup": /);
+});
+
+test('the CLI takes --no-triggers and --clock-offset-ms', async () => {
+  const cli = await startCli(['--in-memory', '--no-triggers', '--clock-offset-ms', '86400000']);
+  try {
+    const triggers = (await (await fetch(`${cli.url}/api/triggers`)).json()) as {
+      automatic: boolean;
+    };
+    expect(triggers.automatic).toBe(false);
+    const clock = (await (await fetch(`${cli.url}/api/clock`)).json()) as { offsetMs: number };
+    expect(clock.offsetMs).toBe(86_400_000);
+    expect(cli.output()).toContain('timer triggers [off: --no-triggers]: cleanupSessions/daily');
+  } finally {
+    await cli.stop();
+  }
 });
