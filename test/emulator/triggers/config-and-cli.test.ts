@@ -1,4 +1,7 @@
-/** Trigger configuration and CLI options: a trigger production would refuse stops the start with one line naming it; --no-triggers and --clock-offset-ms reach the API. */
+/**
+ * Trigger configuration and CLI options: a trigger production would refuse stops the start
+ * with one line naming it; --no-triggers and --clock-offset-ms reach the API.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
