@@ -28,6 +28,8 @@ describe('conformance: per-invocation statistics', () => {
       functionName: 'sdk',
       calls: 2,
       byAction: { 'database.insertDocument': 1, 'database.getDocument': 1 },
+      // add() then get(): one after the other.
+      rounds: 2,
     });
   });
 });
