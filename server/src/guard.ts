@@ -29,10 +29,16 @@ export interface SessionOptions<Req> {
   withUser?: boolean | ((request: Req) => boolean);
   /**
    * Validates the request before any database access; throw `invalidArgument(field, reason)`.
-   * Without it the handler gets the event as is (only `token` checked).
+   * Without it the handler gets a `RawRequest`: only `token` is checked, every other field is
+   * `unknown`, so an unchecked field cannot pass for a typed one.
    */
   parse?: (event: Record<string, unknown>) => Req;
 }
+
+/** The event of a function without a parser: the token checked, the rest as the client sent it. */
+export type RawRequest = AuthenticatedRequest & Readonly<Record<string, unknown>>;
+
+type SessionHandler<Req, Res> = (request: Req, context: SessionContext) => Promise<Res> | Res;
 
 /**
  * Checks `token` against the caller's sessions: SESSION_INVALID when unknown, revoked or
@@ -78,17 +84,27 @@ export async function authenticate(
 
 /**
  * Wraps an app's own cloud function so it runs only for a caller with a valid session and
- * answers with the same envelope and error codes as the built-in functions:
+ * answers with the same envelope and error codes as the built-in functions. A typed request
+ * needs its parser; without one the handler sees the raw record:
  *
- *   export const main = withSession(async (request, { identity, user }) => ({ ... }), { withUser: true });
+ *   export const main = withSession<MyRequest, MyResponse>(handler, { parse: parseMyRequest });
+ *   export const main = withSession<MyResponse>(async (raw, { identity, user }) => ({ ... }));
  */
+export function withSession<Res>(
+  handler: SessionHandler<RawRequest, Res>,
+  options?: Omit<SessionOptions<RawRequest>, 'parse'>,
+): CloudFunctionMain<Res>;
 export function withSession<Req extends AuthenticatedRequest, Res>(
-  handler: (request: Req, context: SessionContext) => Promise<Res> | Res,
-  options: SessionOptions<Req> = {},
+  handler: SessionHandler<Req, Res>,
+  options: SessionOptions<Req> & Required<Pick<SessionOptions<Req>, 'parse'>>,
+): CloudFunctionMain<Res>;
+export function withSession<Res>(
+  handler: SessionHandler<RawRequest, Res>,
+  options: SessionOptions<RawRequest> = {},
 ): CloudFunctionMain<Res> {
   return defineFunction(async (event, invocation) => {
     const token = requireToken(event);
-    const request = options.parse ? options.parse(event) : (event as unknown as Req);
+    const request: RawRequest = options.parse ? options.parse(event) : { ...event, token };
     const withUser =
       typeof options.withUser === 'function' ? options.withUser(request) : options.withUser;
     const auth = await authenticate(invocation, token, withUser ?? false);

@@ -54,11 +54,8 @@ describe('network failures', () => {
       errCode: -1,
     });
     expect(cloud.calls.filter((n) => n === 'checkSession')).toHaveLength(DEFAULT_RETRY.attempts);
-    expect(sleeps).toEqual([
-      backoffDelay(DEFAULT_RETRY, 0, () => 0.5),
-      backoffDelay(DEFAULT_RETRY, 1, () => 0.5),
-    ]);
-    expect(sleeps[1]!).toBeGreaterThan(sleeps[0]!);
+    // 300 ms base, doubling, equal jitter at random() = 0.5: 150 + 75, then 300 + 150.
+    expect(sleeps).toEqual([225, 450]);
   });
 
   it('a call that recovers after one failure succeeds', async () => {
@@ -89,13 +86,11 @@ describe('network failures', () => {
     expect(second.sleeps).toEqual([]);
   });
 
-  it('backoff stays within [ceiling/2, ceiling] and under maxDelayMs', () => {
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const ceiling = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** attempt);
-      expect(backoffDelay(DEFAULT_RETRY, attempt, () => 0)).toBe(ceiling / 2);
-      expect(backoffDelay(DEFAULT_RETRY, attempt, () => 0.999999)).toBeLessThanOrEqual(
-        DEFAULT_RETRY.maxDelayMs,
-      );
-    }
+  it('backoff doubles from 300 ms, capped at 3 s, between half and all of its ceiling', () => {
+    const attempts = [0, 1, 2, 3, 4, 5, 9];
+    const at = (random: number) =>
+      attempts.map((a) => backoffDelay(DEFAULT_RETRY, a, () => random));
+    expect(at(0)).toEqual([150, 300, 600, 1200, 1500, 1500, 1500]);
+    expect(at(0.999999)).toEqual([300, 600, 1200, 2400, 3000, 3000, 3000]);
   });
 });

@@ -10,15 +10,19 @@ interface WhoamiRequest extends AuthenticatedRequest {
   greeting?: string;
 }
 
+/** Checked before any database access; the handler only ever sees a WhoamiRequest. */
+function parse(event: Record<string, unknown>): WhoamiRequest {
+  const { token, greeting } = event;
+  if (greeting !== undefined && typeof greeting !== 'string') {
+    throw invalidArgument('greeting', 'wrong_type');
+  }
+  return { token: String(token), ...(greeting === undefined ? {} : { greeting }) };
+}
+
 export const main = withSession<WhoamiRequest, { greeting: string; expiresAt: number }>(
-  (request, { user, session }) => {
-    if (request.greeting !== undefined && typeof request.greeting !== 'string') {
-      throw invalidArgument('greeting', 'wrong_type');
-    }
-    return {
-      greeting: `${request.greeting ?? '你好'}, ${user?.nickName || '微信用户'}`,
-      expiresAt: session.expiresAt,
-    };
-  },
-  { withUser: true },
+  (request, { user, session }) => ({
+    greeting: `${request.greeting ?? '你好'}, ${user?.nickName || '微信用户'}`,
+    expiresAt: session.expiresAt,
+  }),
+  { parse, withUser: true },
 );

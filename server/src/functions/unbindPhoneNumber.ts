@@ -1,4 +1,4 @@
-import type { UnbindPhoneNumberRequest, UnbindPhoneNumberResponse } from '../../../contract/src';
+import type { UnbindPhoneNumberResponse } from '../../../contract/src';
 import { withSession } from '../guard';
 import { unbindPhone } from '../phone';
 import { toPublicUser } from '../users';
@@ -7,6 +7,7 @@ import { toPublicUser } from '../users';
  * unbindPhoneNumber({ token }) -> { user } with `user.phone` null. Frees the number so another
  * account can bind it. Idempotent.
  */
-export const main = withSession<UnbindPhoneNumberRequest, UnbindPhoneNumberResponse>(
-  async (_request, context) => ({ user: toPublicUser(await unbindPhone(context)) }),
-);
+// The request is only the token (UnbindPhoneNumberRequest): nothing else to parse.
+export const main = withSession<UnbindPhoneNumberResponse>(async (_request, context) => ({
+  user: toPublicUser(await unbindPhone(context)),
+}));
