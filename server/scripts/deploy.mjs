@@ -1,71 +1,72 @@
-// `npm run deploy`: after `npm run build`, deploys every function listed in cloudbaserc.json
-// with the CloudBase CLI (`tcb login` first), then creates its triggers (the daily cleanup).
+// `npm run deploy`: after `npm run build`, makes a CloudBase environment match this repository:
+// collections, security rules and indexes from database/, then every function in
+// cloudbaserc.json deployed and verified. Never waits on a prompt.
 //
-//   TCB_ENV_ID=<your env id> npm run deploy            deploy everything
-//   TCB_ENV_ID=<env> node server/scripts/deploy.mjs --dry-run   print the commands only
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+//   TCB_ENV_ID=<env> TCB_REGION=ap-shanghai TCB_SECRET_ID=<id> TCB_SECRET_KEY=<key> npm run deploy
+//   TCB_ENV_ID=<env> npm run deploy -- --dry-run        print every call, no credentials needed
+//   ... --dry-run --json                                the same plan as JSON (tests read it)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPlan, missingBundles } from './deploy/plan.mjs';
+import { DeployError, runPlan } from './deploy/run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dryRun = process.argv.includes('--dry-run');
+const json = process.argv.includes('--json');
 
 function fail(message) {
   console.error(`deploy: ${message}`);
   process.exit(1);
 }
 
-const envId = process.env.TCB_ENV_ID?.trim();
-if (!envId) {
+const env = (...names) => names.map((n) => process.env[n]?.trim()).find(Boolean);
+const envId = env('TCB_ENV_ID');
+if (!envId) fail('set TCB_ENV_ID to your CloudBase environment id (云开发控制台 → 环境 ID)');
+
+let plan;
+try {
+  plan = buildPlan(root, envId);
+} catch (error) {
+  fail(`cannot read the deploy files: ${error.message}`);
+}
+
+if (dryRun) {
+  if (json) {
+    console.log(
+      JSON.stringify(plan.steps.map(({ kind, target, call }) => ({ kind, target, call }))),
+    );
+  } else {
+    console.log(`deploy plan for ${envId} (dry run: nothing is called):`);
+    console.log('  0. tcb login --apiKeyId $TCB_SECRET_ID --apiKey $TCB_SECRET_KEY');
+    plan.steps.forEach((step, i) => console.log(`  ${i + 1}. ${step.call}`));
+  }
+  process.exit(0);
+}
+
+const region = env('TCB_REGION', 'TENCENTCLOUD_REGION');
+const secretId = env('TCB_SECRET_ID', 'TENCENTCLOUD_SECRETID');
+const secretKey = env('TCB_SECRET_KEY', 'TENCENTCLOUD_SECRETKEY');
+if (!region) fail("set TCB_REGION to the environment's region (e.g. ap-shanghai, ap-guangzhou)");
+if (!secretId || !secretKey)
   fail(
-    'set TCB_ENV_ID to your CloudBase environment id (云开发控制台 → 环境 ID), e.g. TCB_ENV_ID=prod-1a2b3c npm run deploy',
+    'set TCB_SECRET_ID and TCB_SECRET_KEY (an API key of the account that owns the environment)',
+  );
+const missing = missingBundles(root, plan);
+if (missing.length > 0) fail(`${missing[0]} is missing: run "npm run build" first`);
+
+try {
+  await runPlan(root, plan, {
+    envId,
+    region,
+    secretId,
+    secretKey,
+    log: (line) => console.log(line),
+  });
+} catch (error) {
+  fail(
+    error instanceof DeployError ? error.message : `unexpected failure: ${error?.message ?? error}`,
   );
 }
-const rc = JSON.parse(readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8'));
-const functions = rc.functions ?? [];
-for (const fn of functions) {
-  const bundle = path.join(root, rc.functionRoot ?? 'functions', fn.name, 'index.js');
-  if (!existsSync(bundle))
-    fail(`${path.relative(root, bundle)} is missing: run "npm run build" first`);
-  // Cloud-call permissions travel in the folder's config.json (uploaded with the code).
-  const folderConfig = path.join(path.dirname(bundle), 'config.json');
-  if (fn.permissions && !existsSync(folderConfig))
-    fail(`${path.relative(root, folderConfig)} is missing: run "npm run build" first`);
-}
-
-const tcb = path.join(
-  root,
-  'node_modules',
-  '.bin',
-  process.platform === 'win32' ? 'tcb.cmd' : 'tcb',
-);
-
-/** Runs one tcb command; returns whether it succeeded. */
-function run(args, { mayFail = false } = {}) {
-  console.log(`$ tcb ${args.join(' ')}`);
-  if (dryRun) return true;
-  const result = spawnSync(tcb, args, { cwd: root, stdio: 'inherit' });
-  if (result.status === 0) return true;
-  if (!mayFail)
-    fail(
-      `"tcb ${args.join(' ')}" failed (exit ${result.status}); is "tcb login" done and TCB_ENV_ID right?`,
-    );
-  return false;
-}
-
-for (const fn of functions) {
-  // --force overwrites an existing function's code and config from cloudbaserc.json.
-  run(['fn', 'deploy', fn.name, '-e', envId, '--force', '--yes']);
-  if (Array.isArray(fn.triggers) && fn.triggers.length > 0) {
-    // Re-deploying keeps an existing trigger; creating it again then fails harmlessly.
-    if (!run(['fn', 'trigger', 'create', fn.name, '-e', envId], { mayFail: true })) {
-      console.warn(
-        `deploy: trigger of ${fn.name} not created (it may exist already); check the console`,
-      );
-    }
-  }
-}
 console.log(
-  `deploy: ${functions.length} functions ${dryRun ? 'would be ' : ''}deployed to ${envId}`,
+  `deploy: ${plan.functions.length} functions deployed and verified, rules and indexes applied to ${envId}`,
 );

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_VARIABLES } from '../../../server/src/config';
@@ -131,30 +131,4 @@ describe('project.config.json and database rules', () => {
   });
 });
 
-describe('npm run deploy (server/scripts/deploy.mjs --dry-run)', () => {
-  beforeAll(() => ensureFunctionsBuilt());
-  const deploy = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['server/scripts/deploy.mjs', '--dry-run'], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      encoding: 'utf8',
-    });
-
-  test('deploys every listed function to TCB_ENV_ID, then creates the cleanup trigger', () => {
-    const result = deploy({ TCB_ENV_ID: 'prod-1a2b3c' });
-    expect(result.status).toBe(0);
-    const commands = result.stdout.split('\n').filter((line) => line.startsWith('$ '));
-    expect(commands).toEqual([
-      ...rcFunctions.flatMap((f) => [
-        `$ tcb fn deploy ${f.name} -e prod-1a2b3c --force --yes`,
-        ...(f.raw.triggers ? [`$ tcb fn trigger create ${f.name} -e prod-1a2b3c`] : []),
-      ]),
-    ]);
-  });
-
-  test('without TCB_ENV_ID it stops with a one-line hint', () => {
-    const result = deploy({});
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^deploy: set TCB_ENV_ID/);
-  });
-});
+// The deploy plan (npm run deploy -- --dry-run) is checked in test/functions/deploy-plan.test.ts.
