@@ -1,13 +1,14 @@
 import { BSONRegExp, EJSON } from 'bson';
-import { invalidParam } from './errors';
+import { DbError, invalidParam } from './errors';
+import { REGEX_EXPRESSIONS, jsFlags } from './request-bounds';
 import { isPlainObject } from '../shared/plain-object';
 
 /** A document as the engine holds it: plain JS values, Date, RegExp, bson ObjectId. */
 export type Doc = Record<string, unknown>;
 
 /**
- * BSONRegExp is what bson hands back for `$regularExpression`; mingo needs a native RegExp.
- * Walks the value once and converts in place-free fashion (returns new containers).
+ * BSONRegExp is what bson hands back for `$regularExpression`; mingo needs a native RegExp
+ * (queries then run it on the linear-time engine: request-bounds.ts). Returns new containers.
  */
 function toEngine(value: unknown, lenient: boolean): unknown {
   if (value instanceof BSONRegExp) return toRegExp(value, lenient);
@@ -15,14 +16,15 @@ function toEngine(value: unknown, lenient: boolean): unknown {
   if (isPlainObject(value)) {
     const out: Doc = {};
     for (const [k, v] of Object.entries(value)) out[k] = toEngine(v, lenient);
+    if (!lenient) refuseRegexExpressions(out);
     return out;
   }
   return value;
 }
 
 /**
- * A pattern BSON accepts but JS does not (e.g. `[`) is refused when a request brings it
- * (parseEjson turns the throw into INVALID_PARAM); one already stored stays a BSONRegExp,
+ * A pattern BSON accepts but JS (or RE2) does not (e.g. `[`) is refused when a request brings
+ * it (parseEjson turns the throw into INVALID_PARAM); one already stored stays a BSONRegExp,
  * matching nothing, so a single bad value cannot make its whole collection unreadable.
  */
 function toRegExp(value: BSONRegExp, lenient: boolean): RegExp | BSONRegExp {
@@ -34,9 +36,13 @@ function toRegExp(value: BSONRegExp, lenient: boolean): RegExp | BSONRegExp {
   }
 }
 
-/** BSON regex options may carry flags JS lacks (x, l); keep the ones both understand. */
-function jsFlags(options: string): string {
-  return [...options].filter((f) => 'imsu'.includes(f)).join('');
+/** Aggregate expressions that would compile a backtracking regex of their own. */
+function refuseRegexExpressions(value: Doc): void {
+  for (const key of Object.keys(value)) {
+    if (REGEX_EXPRESSIONS.has(key)) {
+      throw invalidParam(`${key} is not supported by the emulator (use $match with $regex)`);
+    }
+  }
 }
 
 // Re-exported so the database's modules keep importing it from here; defined once, in shared/.
@@ -50,14 +56,15 @@ export function parseEjson(text: unknown, what: string): unknown {
     const parsed: unknown = EJSON.parse(text, { relaxed: true });
     return needsConversion(text) ? toEngine(parsed, false) : parsed;
   } catch (error) {
+    if (error instanceof DbError) throw error;
     // Bad JSON, bad EJSON wrappers and invalid regular expressions are all the caller's input.
     throw invalidParam(`${what} is not valid Extended JSON: ${(error as Error).message}`);
   }
 }
 
-/** Only regular expressions need converting; skip the extra walk for the common case. */
+/** Only regular expressions need a walk; skip it for the common case. */
 const needsConversion = (text: string): boolean =>
-  text.includes('"$regularExpression"') || text.includes('"$regex"');
+  /"\$(regularExpression|regex|regexMatch|regexFind|regexFindAll)"/.test(text);
 
 /** Like parseEjson but the result must be an object (a document, a query, an update). */
 export function parseEjsonObject(text: unknown, what: string): Doc {

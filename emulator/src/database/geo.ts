@@ -1,5 +1,6 @@
 import { Context, Query } from 'mingo';
 import { isPlainObject, type Doc } from './ejson';
+import { $linearRegex } from './linear-regexp';
 
 /**
  * mingo has no geospatial operators; these cover what the SDK sends (`geoNear` → `$nearSphere`,
@@ -111,11 +112,14 @@ const $geoIntersects = (selector: string, value: unknown) => {
 type QueryOps = NonNullable<NonNullable<Parameters<typeof Context.init>[0]>['query']>;
 type MingoOptions = NonNullable<ConstructorParameters<typeof Query>[1]>;
 
-/** Options for every mingo call: the default operators plus the geo ones above. */
+/**
+ * Options for every mingo call: the default operators plus the geo ones above and the
+ * linear-time regex operator (linear-regexp.ts) that request-bounds.ts rewrites regexes into.
+ */
 export const queryOptions: MingoOptions = {
   // mingo types a query operator as the intersection of every built-in's signature, which no
   // function can satisfy; ours has the documented shape (selector, value) => predicate.
   context: Context.init({
-    query: { $nearSphere, $geoWithin, $geoIntersects } as unknown as QueryOps,
+    query: { $nearSphere, $geoWithin, $geoIntersects, $linearRegex } as unknown as QueryOps,
   }),
 };

@@ -1,4 +1,5 @@
 import { isPlainObject, parseEjsonObject, type Doc } from './ejson';
+import { boundQuery } from './request-bounds';
 import { invalidParam } from './errors';
 import { replaceServerDates } from './server-date';
 
@@ -34,7 +35,9 @@ export function optionalEjson(body: RequestBody, field: string, now: number): Do
   if (value === undefined || value === null || value === '') return undefined;
   // Some callers send the object itself rather than its EJSON text; accept both.
   const text = isPlainObject(value) ? JSON.stringify(value) : value;
-  return replaceServerDates(parseEjsonObject(text, field), now);
+  const parsed = replaceServerDates(parseEjsonObject(text, field), now);
+  // A query's regexes run on the linear-time engine and its lists are capped.
+  return field === 'query' ? boundQuery(parsed) : parsed;
 }
 
 export function requireEjson(body: RequestBody, field: string, now: number): Doc {

@@ -1,9 +1,10 @@
-import { aggregate } from 'mingo';
+import { Aggregator } from 'mingo';
 import { isPlainObject, parseEjson, toCanonical, type Doc } from '../ejson';
 import { evaluating, invalidParam } from '../errors';
 import { findDocuments } from '../find';
 import { queryOptions } from '../geo';
 import { requireString, transactionIdOf, type RequestBody } from '../request';
+import { MAX_AGGREGATE_OUTPUT, MAX_AGGREGATE_STAGES, boundQuery } from '../request-bounds';
 import { replaceServerDates } from '../server-date';
 import type { ActionEnv, ActionReply } from './env';
 
@@ -20,18 +21,32 @@ export function aggregateDocuments(body: RequestBody, env: ActionEnv): ActionRep
   const leadingMatch = first && isPlainObject(first.$match) ? first.$match : undefined;
   const input = findDocuments(view, leadingMatch, {});
   const rest = leadingMatch ? pipeline.slice(1) : pipeline;
-  const out = evaluating(() =>
-    aggregate(input, rest, {
+  const out = evaluating(() => {
+    const stream = new Aggregator(rest, {
       ...queryOptions,
       collectionResolver: (name) =>
         env.store.has(name) ? findDocuments(env.view(name, undefined), undefined, {}) : [],
-    }),
-  );
+    }).stream(input);
+    // Streamed, so an exploding $lookup/$unwind stops at the cap instead of filling memory.
+    const list: unknown[] = [];
+    for (const doc of stream as Iterable<unknown>) {
+      if (list.length === MAX_AGGREGATE_OUTPUT) {
+        throw invalidParam(
+          `aggregate output exceeds ${MAX_AGGREGATE_OUTPUT} documents: add $limit`,
+        );
+      }
+      list.push(doc);
+    }
+    return list;
+  });
   return { data: { list: out.map(toCanonical) } };
 }
 
 function stagesOf(stages: unknown, now: number): Doc[] {
   if (!Array.isArray(stages)) throw invalidParam('stages must be an array');
+  if (stages.length > MAX_AGGREGATE_STAGES) {
+    throw invalidParam(`a pipeline may have at most ${MAX_AGGREGATE_STAGES} stages`);
+  }
   return stages.map((stage, i) => {
     if (
       !isPlainObject(stage) ||
@@ -40,8 +55,9 @@ function stagesOf(stages: unknown, now: number): Doc[] {
     ) {
       throw invalidParam(`stages[${i}] must be { stageKey, stageValue }`);
     }
-    return {
-      [stage.stageKey]: replaceServerDates(parseEjson(stage.stageValue, `stages[${i}]`), now),
-    };
+    const value = replaceServerDates(parseEjson(stage.stageValue, `stages[${i}]`), now);
+    // A $match is a query: its regexes run on the linear-time engine, its lists are capped.
+    const bounded = stage.stageKey === '$match' && isPlainObject(value) ? boundQuery(value) : value;
+    return { [stage.stageKey]: bounded };
   });
 }
