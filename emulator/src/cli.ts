@@ -9,6 +9,7 @@ import { MAX_OFFSET_MS } from './clock/clock';
 import { EmulatorStartError } from './config/errors';
 import { MAX_LATENCY_MS } from './database/faults';
 import { repoRoot } from './config/paths';
+import { isLoopback, reachableAddresses } from './http/bind-address';
 import {
   startEmulator,
   type RunningEmulator,
@@ -22,7 +23,8 @@ const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir 
   [--max-instances <per function>]
   [--rules <dir>] [--rules-doc-id strict|read-then-check]
   [--runtime-node exact|local] [--node <runtime>=<path to node>]...
-  [--clock-offset-ms <ms>] [--no-triggers]`;
+  [--clock-offset-ms <ms>] [--no-triggers]
+  [--allowed-host <name>]... [--access-token <token>]`;
 
 function numberOption(
   name: string,
@@ -93,6 +95,8 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         node: { type: 'string', multiple: true },
         'clock-offset-ms': { type: 'string' },
         'no-triggers': { type: 'boolean' },
+        'allowed-host': { type: 'string', multiple: true },
+        'access-token': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -129,8 +133,20 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
       MAX_OFFSET_MS,
     ),
     triggers: values['no-triggers'] !== true,
+    allowedHosts: values['allowed-host'] ?? [],
+    accessToken: accessTokenOption(values['access-token']),
     logger: 'console',
   };
+}
+
+function accessTokenOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9._~-]{16,}$/.test(value)) {
+    throw new EmulatorStartError(
+      '--access-token must be at least 16 characters of letters, digits, . _ ~ - (or leave it out: one is made up)',
+    );
+  }
+  return value;
 }
 
 function fail(error: unknown): never {
@@ -182,6 +198,24 @@ async function main(): Promise<void> {
   if (emulator.clock.offsetMs !== 0) {
     process.stdout.write(`  clock shifted by ${emulator.clock.offsetMs} ms (PUT /api/clock)\n`);
   }
+  printNetworkWarning(options.host ?? '127.0.0.1', emulator);
+}
+
+/** Off loopback: the real addresses, the console URL with its token, and a warning. */
+function printNetworkWarning(host: string, emulator: RunningEmulator): void {
+  if (isLoopback(host) || !emulator.accessToken) return;
+  const token = `?access_token=${emulator.accessToken}`;
+  const addresses = reachableAddresses(host);
+  process.stdout.write(
+    `\n  WARNING / 警告: listening on ${host}, reachable from the network. Every route but /healthz\n` +
+      `  needs the access token; this is a development tool, not a production server.\n`,
+  );
+  for (const address of addresses.length > 0 ? addresses : [host]) {
+    process.stdout.write(`  console: http://${address}:${emulator.port}/${token}\n`);
+  }
+  process.stdout.write(
+    `  (other machines reach it by an address above; add names with --allowed-host)\n`,
+  );
 }
 
 main().catch(fail);

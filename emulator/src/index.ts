@@ -208,7 +208,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   });
   // Triggers stop first: nothing fires into a stopping function host.
   stopper.onStop(() => triggers.stop());
+  const withoutPaths = pathScrubber({
+    '<project>': project.dir,
+    '<data>': dataDir,
+    '<emulator>': repoRoot(),
+  });
   const context: EmulatorContext = {
+    withoutPaths,
     database,
     functions,
     events,
@@ -231,11 +237,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       {
         allowedHosts: [...(options.allowedHosts ?? []), ...boundHostNames(host)],
         accessToken,
-        withoutPaths: pathScrubber({
-          '<project>': project.dir,
-          '<data>': dataDir,
-          '<emulator>': repoRoot(),
-        }),
+        withoutPaths,
       },
       logger,
     );

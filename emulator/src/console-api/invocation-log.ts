@@ -1,4 +1,5 @@
 import type { InvocationEvent } from '../functions/events';
+import { redactSecrets, redactText, secretsIn } from './redact';
 import type { InvocationRecord, JsonValue } from './types';
 
 type Listener = (record: InvocationRecord) => void;
@@ -52,7 +53,12 @@ export class InvocationLog {
   }
 }
 
+/** The record the console shows: secrets (tokens, one-time codes) redacted everywhere. */
 function toRecord(seq: number, event: InvocationEvent): InvocationRecord {
+  const data = toJson(event.event);
+  const result = event.result === undefined ? undefined : toJson(event.result);
+  const secrets = secretsIn(data);
+  if (result !== undefined) secretsIn(result, secrets);
   const record: InvocationRecord = {
     seq,
     requestId: event.requestId,
@@ -61,14 +67,23 @@ function toRecord(seq: number, event: InvocationEvent): InvocationRecord {
     startedAt: event.startedAt,
     durationMs: event.durationMs,
     ok: event.ok,
-    event: toJson(event.event),
-    logs: event.logs.map(toJson),
+    event: redactSecrets(data),
+    logs: event.logs.map((line) => redactSecrets(redactLine(toJson(line), secrets))),
   };
   if (event.errCode !== undefined) record.errCode = event.errCode;
-  if (event.errMsg !== undefined) record.errMsg = event.errMsg;
-  if (event.result !== undefined) record.result = toJson(event.result);
+  if (event.errMsg !== undefined) record.errMsg = redactText(event.errMsg, secrets);
+  if (result !== undefined) record.result = redactSecrets(result);
   if (event.node !== undefined) record.node = event.node;
   return record;
+}
+
+/** A log line's text with the call's own secrets taken out (a function may log its input). */
+function redactLine(line: JsonValue, secrets: ReadonlySet<string>): JsonValue {
+  if (secrets.size === 0 || line === null || typeof line !== 'object' || Array.isArray(line)) {
+    return line;
+  }
+  const text = line.text;
+  return typeof text === 'string' ? { ...line, text: redactText(text, secrets) } : line;
 }
 
 /** Function results may hold Dates, Buffers or cycles; the log keeps what JSON can carry. */

@@ -30,7 +30,7 @@ export async function simulateCall(
   const response: CallResponse = {
     ok: false,
     errCode: outcome.errCode,
-    errMsg: outcome.errMsg,
+    errMsg: ctx.withoutPaths(outcome.errMsg),
     durationMs,
   };
   if (outcome.requestId) response.requestId = outcome.requestId;

@@ -4,6 +4,7 @@ import { badRequest } from '../http/http-error';
 import type { Route } from '../http/route-types';
 import { isPlainObject } from '../shared/plain-object';
 import { consoleRoute } from './console-route';
+import { exportFolder, timestampName } from './export-folder';
 import { consoleStorage } from './storage-adapter';
 import type { ExportResponse, Faults, OkResponse, StatsResponse, StorageResponse } from './types';
 
@@ -14,19 +15,28 @@ export function toolsRoutes(ctx: EmulatorContext): Route[] {
   const storage = consoleStorage(ctx);
   return [
     consoleRoute('POST', '/api/export', async ({ body }): Promise<ExportResponse> => {
-      const requested = isPlainObject(body) && typeof body.dir === 'string' ? body.dir : '';
-      const dir = requested
-        ? path.resolve(projectDir, requested)
-        : path.join(projectDir, '.cloudbase', 'exports', timestamp());
-      await database.exportTo(dir);
-      return { dir, collections: await database.listCollections() };
+      const requested = nameOf(body);
+      const folder = exportFolder(projectDir, requested ?? timestampName());
+      await database.exportTo(folder.dir);
+      return {
+        dir: folder.shown,
+        name: path.basename(folder.dir),
+        collections: await database.listCollections(),
+      };
     }),
 
     consoleRoute('POST', '/api/import', async ({ body }): Promise<OkResponse> => {
-      if (!isPlainObject(body) || typeof body.dir !== 'string' || body.dir === '') {
-        throw badRequest('dir is required');
+      const requested = nameOf(body);
+      if (requested === undefined)
+        throw badRequest('name is required (a folder under .cloudbase/exports)');
+      const folder = exportFolder(projectDir, requested);
+      try {
+        await database.importFrom(folder.dir);
+      } catch (error) {
+        // Say which export, by its project-relative name only.
+        const message = (error as Error).message.split(folder.dir).join(folder.shown);
+        throw Object.assign(new Error(message), { code: (error as { code?: unknown }).code });
       }
-      await database.importFrom(path.resolve(projectDir, body.dir));
       return { ok: true };
     }),
 
@@ -79,7 +89,11 @@ function parseFaults(body: unknown): Partial<Faults> {
   return faults;
 }
 
-/** 2026-11-21T20-58-16-123Z: sortable and safe in a folder name. */
-function timestamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
+/** `name` (or the older `dir`, which must now be a name too); undefined when not given. */
+function nameOf(body: unknown): string | undefined {
+  if (!isPlainObject(body)) return undefined;
+  const value = body.name ?? body.dir;
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw badRequest('name must be a string');
+  return value;
 }

@@ -119,16 +119,19 @@ export interface StorageResponse {
   files: StorageFileInfo[];
 }
 
+/** Exports live in `<project>/.cloudbase/exports/<name>`; a name is one folder name. */
 export interface ExportRequest {
-  /** Absolute or project-relative directory; default `.cloudbase/exports/<timestamp>`. */
-  dir?: string;
+  /** Default: the current time (`2026-11-21T20-58-16-123Z`). */
+  name?: string;
 }
 export interface ExportResponse {
+  /** `.cloudbase/exports/<name>`, relative to the project. */
   dir: string;
+  name: string;
   collections: CollectionInfo[];
 }
 export interface ImportRequest {
-  dir: string;
+  name: string;
 }
 
 export interface Faults {

@@ -61,7 +61,8 @@ export const functionRoutes: RouteModule = (ctx) => [
       }
       const failure: Record<string, string | number> = {
         errCode: outcome.errCode,
-        errMsg: outcome.errMsg,
+        // Load errors and stacks name files of this machine; the answer does not.
+        errMsg: ctx.withoutPaths(outcome.errMsg),
       };
       if (outcome.requestId) failure.requestID = outcome.requestId;
       sendJson(res, outcome.status, failure);

@@ -26,6 +26,8 @@ export interface EmulatorContext {
   readonly consoleDir: string;
   /** Base URL once listening, e.g. `http://127.0.0.1:9100`. */
   url(): string;
+  /** Takes this machine's folders out of text that goes into an HTTP answer. */
+  withoutPaths(text: string): string;
   /** Cleanup run by stop(), before instances stop and the database closes. */
   onStop(cleanup: () => void | Promise<void>): void;
 }

@@ -18,6 +18,38 @@ function cosError(code: string, message: string): string {
   return `<?xml version='1.0' encoding='utf-8' ?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>emulator</RequestId><TraceId>emulator</TraceId></Error>`;
 }
 
+/** Images a browser only ever draws; anything else (SVG, HTML, PDF...) could run as a page. */
+const RASTER_IMAGES = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/bmp',
+  'image/avif',
+]);
+
+/**
+ * A user's upload is served from the console's own origin: opened in the browser, an SVG or
+ * HTML file's script could drive the console API. Non-raster files download instead of
+ * rendering, and a sandboxing CSP keeps any script from running even if one is rendered.
+ */
+export function downloadSafetyHeaders(
+  contentType: string,
+  cloudPath: string,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-security-policy':
+      "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    'x-content-type-options': 'nosniff',
+  };
+  const media = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!RASTER_IMAGES.has(media)) {
+    const name = cloudPath.split('/').pop() ?? 'file';
+    headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+  }
+  return headers;
+}
+
 function fileNotFound(): HttpError {
   return new HttpError(404, 'STORAGE_FILE_NONEXIST', 'file not found', -503003);
 }
@@ -45,6 +77,7 @@ export function fileRoutes(service: StorageService): Route[] {
           'content-type': meta.contentType,
           'content-length': content.length,
           'cache-control': 'private, max-age=60',
+          ...downloadSafetyHeaders(meta.contentType, file.cloudPath),
         });
         res.end(req.method === 'HEAD' ? undefined : content);
       },

@@ -1,4 +1,5 @@
 /** Uploaded files on disk: `<root>/files/<env>/<cloudPath>` plus a JSON sidecar under `meta/`. */
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -8,6 +9,13 @@ export interface FileMeta {
   contentType: string;
   size: number;
   uploadedAt: number;
+  /** Random per upload: signed into temp URLs, so replacing a file voids its old links. */
+  version?: string;
+}
+
+/** A file's version for signing (files from before versions existed: their upload time). */
+export function versionOf(meta: FileMeta): string {
+  return meta.version ?? String(meta.uploadedAt);
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,6 +38,10 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
 
+export class PathConflictError extends Error {
+  override name = 'PathConflictError';
+}
+
 export class FileStore {
   constructor(private readonly root: string) {}
 
@@ -47,12 +59,22 @@ export class FileStore {
       contentType: contentTypeOf(cloudPath),
       size: content.length,
       uploadedAt: Date.now(),
+      version: randomBytes(8).toString('hex'),
     };
     const file = this.filePath(env, cloudPath);
     const metaFile = this.metaPath(env, cloudPath);
-    await mkdir(path.dirname(file), { recursive: true });
-    await mkdir(path.dirname(metaFile), { recursive: true });
-    await writeFile(file, content);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await mkdir(path.dirname(metaFile), { recursive: true });
+      await writeFile(file, content);
+    } catch (error) {
+      // `a/b` when `a` is a file, or `a` when `a/` holds files: the caller's path, not a crash.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
+        throw new PathConflictError(`${cloudPath} conflicts with an existing file or folder`);
+      }
+      throw error;
+    }
     await writeFile(metaFile, JSON.stringify(meta));
     return meta;
   }

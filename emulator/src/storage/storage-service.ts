@@ -1,6 +1,6 @@
 /** Cloud storage semantics shared by the mini program routes, the admin actions and downloads. */
 import { checkCloudPath, formatFileId, parseFileId } from './file-id';
-import { FileStore, type FileMeta } from './file-store';
+import { FileStore, PathConflictError, versionOf, type FileMeta } from './file-store';
 import { UrlSigner, type Verdict } from './signed-url';
 
 /** Per-file result codes, named as the TCB API names them; numbers are the wx errCodes. */
@@ -71,7 +71,13 @@ export class StorageService {
     if (existing && existing.owner && existing.owner !== owner) {
       throw new StorageError('STORAGE_EXCEED_AUTHORITY', `${cloudPath} belongs to another user`);
     }
-    await this.files.put(this.env, cloudPath, content, owner || existing?.owner || '');
+    try {
+      await this.files.put(this.env, cloudPath, content, owner || existing?.owner || '');
+    } catch (error) {
+      if (error instanceof PathConflictError)
+        throw new StorageError('INVALID_PARAM', error.message);
+      throw error;
+    }
     return formatFileId(this.env, cloudPath);
   }
 
@@ -86,10 +92,14 @@ export class StorageService {
         );
         const file = this.ownFile(fileID);
         if (!file) return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '', maxAge: age };
-        if (!(await this.files.meta(this.env, file.cloudPath))) {
-          return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '', maxAge: age };
-        }
-        const base = { baseUrl: this.baseUrl(), env: this.env, cloudPath: file.cloudPath };
+        const meta = await this.files.meta(this.env, file.cloudPath);
+        if (!meta) return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '', maxAge: age };
+        const base = {
+          baseUrl: this.baseUrl(),
+          env: this.env,
+          cloudPath: file.cloudPath,
+          version: versionOf(meta),
+        };
         const tempFileURL = this.signer.url('download', base, age, this.now());
         return { fileID, code: 'SUCCESS', tempFileURL, maxAge: age };
       }),
@@ -122,7 +132,11 @@ export class StorageService {
     const verdict = this.signer.verify('download', { env, cloudPath }, query, this.now());
     if (verdict !== 'ok' || env !== this.env) return { verdict, content: null, meta: null };
     const meta = await this.files.meta(env, cloudPath);
-    return { verdict, content: meta ? await this.files.read(env, cloudPath) : null, meta };
+    // The link names the file's version: once deleted or replaced, it finds nothing.
+    if (!meta || versionOf(meta) !== (query.get('v') ?? '')) {
+      return { verdict, content: null, meta: null };
+    }
+    return { verdict, content: await this.files.read(env, cloudPath), meta };
   }
 
   /** Every stored file with its facts, for the emulator console. */

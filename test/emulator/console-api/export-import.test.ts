@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Double, Int32, Long, ObjectId } from 'bson';
 import { startEmulator } from '../../../emulator/src/index';
@@ -7,15 +6,14 @@ import { seed, startHarness, type ConsoleHarness } from './support';
 
 describe('console API: export now, import, reset', () => {
   let h: ConsoleHarness;
-  let tmp: string;
+  const cleanup: string[] = [];
 
   beforeAll(async () => {
     h = await startHarness();
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'console-export-'));
   });
   afterAll(async () => {
     await h.emu.stop();
-    rmSync(tmp, { recursive: true, force: true });
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   });
 
   const collections = ['users', 'sessions', 'empty'];
@@ -45,14 +43,17 @@ describe('console API: export now, import, reset', () => {
     await h.admin({ action: 'database.addCollection', collectionName: 'empty' });
     const before = await snapshot();
 
-    const dir = path.join(tmp, 'export-1');
+    const name = `export-1-${process.pid}`;
+    const dir = path.join(h.emu.project.dir, '.cloudbase', 'exports', name);
+    cleanup.push(dir);
     const exported = await h.api<{ dir: string; collections: { name: string; count: number }[] }>(
       'POST',
       '/api/export',
-      { dir },
+      { name },
     );
     expect(exported.status).toBe(200);
-    expect(exported.body.dir).toBe(dir);
+    // Answers name the folder relative to the project, never this machine's paths.
+    expect(exported.body.dir).toBe(`.cloudbase/exports/${name}`);
     expect(readdirSync(dir).sort()).toEqual([
       'empty.jsonl',
       'manifest.json',
@@ -77,7 +78,7 @@ describe('console API: export now, import, reset', () => {
       (await h.api<{ collections: unknown[] }>('GET', '/api/collections')).body.collections,
     ).toEqual([]);
 
-    expect((await h.api('POST', '/api/import', { dir })).status).toBe(200);
+    expect((await h.api('POST', '/api/import', { name })).status).toBe(200);
     expect(await snapshot()).toEqual(before);
 
     // The same export loads at start (--import) into a fresh emulator with identical data.
@@ -99,22 +100,21 @@ describe('console API: export now, import, reset', () => {
 
   test('export without a directory writes under .cloudbase/exports of the project', async () => {
     const reply = await h.api<{ dir: string }>('POST', '/api/export', {});
-    try {
-      expect(reply.status).toBe(200);
-      expect(reply.body.dir).toContain(path.join(h.emu.project.dir, '.cloudbase', 'exports'));
-      expect(readdirSync(reply.body.dir)).toContain('manifest.json');
-    } finally {
-      rmSync(reply.body.dir, { recursive: true, force: true });
-    }
+    const dir = path.join(h.emu.project.dir, reply.body.dir);
+    cleanup.push(dir);
+    expect(reply.status).toBe(200);
+    expect(reply.body.dir).toMatch(/^\.cloudbase\/exports\/\d{4}-/);
+    expect(readdirSync(dir)).toContain('manifest.json');
   });
 
   test('importing a folder that is not an export is refused with 400 and keeps the data', async () => {
     const countBefore = (await h.rawDocuments('users')).length;
-    const reply = await h.api<{ code: string }>('POST', '/api/import', {
-      dir: path.join(tmp, 'nothing'),
+    const reply = await h.api<{ code: string; message: string }>('POST', '/api/import', {
+      name: `nothing-${process.pid}`,
     });
     expect(reply.status).toBe(400);
     expect(reply.body.code).toBe('INVALID_PARAM');
+    expect(reply.body.message).not.toContain(h.emu.project.dir);
     expect(await h.rawDocuments('users')).toHaveLength(countBefore);
   });
 
