@@ -3,6 +3,7 @@
  * client database, against documents the real login function wrote. The same reads and writes
  * from cloud functions (the admin path) succeed: rules never apply there.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BridgeDatabase } from '../../../emulator/src/bridge/database-types';
 import type { DocIdMode } from '../../../emulator/src/rules';
@@ -95,6 +96,26 @@ describe.each(['strict', 'read-then-check'] as DocIdMode[])(
       ];
       for (const call of calls) expectDenied(await outcomeOf(call));
       expect(await snapshot()).toEqual(before);
+    });
+
+    test('every shipped collection closed to clients (read and write false) refuses reads and writes', async () => {
+      const closed = readdirSync(SHIPPED_RULES)
+        .filter((file) => file.endsWith('.json'))
+        .filter((file) => {
+          const rule = JSON.parse(readFileSync(path.join(SHIPPED_RULES, file), 'utf8')) as Record<
+            string,
+            unknown
+          >;
+          return rule.read === false && rule.write === false;
+        })
+        .map((file) => file.slice(0, -'.json'.length));
+      expect(closed).toEqual(expect.arrayContaining(['sessions']));
+      for (const name of closed) {
+        await h.seed(name, []).catch(() => undefined);
+        const collection = db.collection(name);
+        expectDenied(await outcomeOf(() => collection.where({ _openid: '{openid}' }).get()));
+        expectDenied(await outcomeOf(() => collection.add({ data: { x: 1 } })));
+      }
     });
 
     test('the same reads and writes from cloud functions (admin path) succeed', async () => {
