@@ -29,6 +29,28 @@ async function failureOf(name: string): Promise<WxApiError> {
     .catch((error: unknown) => error)) as WxApiError;
 }
 
+describe('bridge init({ env })', () => {
+  it('an env the emulator does not serve fails every call with -501000, as on a phone', async () => {
+    const envId = emulator.project.envId;
+    const wrong = createWxCloud({ url: emulator.url, openid: 'o-env', envId });
+    wrong.init({ env: 'prod-typo-123' });
+    const error = (await wrong
+      .callFunction({ name: 'echo', data: {} })
+      .catch((e: unknown) => e)) as WxApiError;
+    expect(error).toMatchObject({ errCode: -501000 });
+    expect(error.errMsg).toMatch(/^cloud\.callFunction:fail env not exists/);
+    await expect(wrong.getTempFileURL({ fileList: ['cloud://x/y'] })).rejects.toMatchObject({
+      errCode: -501000,
+    });
+
+    const right = createWxCloud({ url: emulator.url, openid: 'o-env', envId });
+    right.init({ env: envId, traceUser: true });
+    await expect(right.callFunction({ name: 'echo', data: {} })).resolves.toMatchObject({
+      errMsg: 'cloud.callFunction:ok',
+    });
+  });
+});
+
 describe('bridge callFunction', () => {
   it('resolves {result, requestID, errMsg} and the function sees the OPENID', async () => {
     const reply = await cloud.callFunction({ name: 'echo', data: { n: 1 } });

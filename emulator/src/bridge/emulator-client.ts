@@ -39,8 +39,9 @@ export function putBytes(
   endpoint: EmulatorEndpoint,
   path: string,
   bytes: Buffer,
+  signal?: AbortSignal,
 ): Promise<HttpReply> {
-  return send(endpoint, path, { method: 'PUT', bytes });
+  return send(endpoint, path, { method: 'PUT', bytes, ...(signal ? { signal } : {}) });
 }
 
 export const ENDPOINTS = {

@@ -47,7 +47,7 @@ export interface UploadProgress {
 export interface BridgeUploadTask {
   onProgressUpdate(listener: (progress: UploadProgress) => void): void;
   offProgressUpdate(listener?: (progress: UploadProgress) => void): void;
-  /** Accepted for compatibility; a local upload is too quick to interrupt and completes. */
+  /** Stops the upload (not stored) and fails it with `cloud.uploadFile:fail abort`, as wx does. */
   abort(): void;
 }
 

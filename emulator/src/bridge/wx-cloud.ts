@@ -28,6 +28,11 @@ export interface CreateWxCloudOptions {
   /** The user the calls come from; cloud functions see it as OPENID. Changeable later. */
   openid: string;
   appid?: string;
+  /**
+   * The env id the emulator serves (`RunningEmulator.project.envId`). With it, `init({ env })`
+   * naming another env makes every call fail with -501000 `env not exists`, as on a phone.
+   */
+  envId?: string;
 }
 
 /** errCode of a request that never got an HTTP reply (emulator down, connection reset). */
@@ -48,8 +53,20 @@ function replyError(api: string, status: number, body: unknown): WxApiError {
 /** How each API is implemented: one signature, a promise or undefined (callback form). */
 type Impl<O, R> = (options: O & WxCallbacks<R>) => Promise<R> | undefined;
 
+/** The env `init` names: a string, or the `{ functions, database, storage }` object form. */
+function initEnvs(env: unknown): string[] {
+  if (typeof env === 'string') return [env];
+  if (typeof env !== 'object' || env === null) return [];
+  return Object.values(env).filter((value): value is string => typeof value === 'string');
+}
+
 export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
-  const state = { openid: options.openid };
+  const state = { openid: options.openid, envs: [] as string[] };
+  /** Rejects a call when init named an env the emulator does not serve (checked per call). */
+  const checkEnv = (api: string): void => {
+    const wrong = state.envs.find((env) => options.envId !== undefined && env !== options.envId);
+    if (wrong !== undefined) throw wxError(api, -501000, `env not exists (env: ${wrong})`);
+  };
   const endpoint = (): EmulatorEndpoint => ({
     url: options.url,
     openid: state.openid,
@@ -61,6 +78,7 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
     return promiseOrCallbacks(
       opts,
       async () => {
+        checkEnv(api);
         // POST /functions/<name> takes {data}, answers {result, requestID} (functions/routes.ts).
         const path = ENDPOINTS.callFunction(opts.name);
         const reply = await postJson(endpoint(), path, { data: opts.data ?? {} });
@@ -77,17 +95,27 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
 
   const uploadFile = (opts: UploadFileOptions & WxCallbacks<UploadFileResult>) => {
     const api = 'cloud.uploadFile';
-    const { task, finished } = createUploadTask();
+    const { task, signal, finished } = createUploadTask();
+    const aborted = () => wxError(api, NETWORK_ERR_CODE, 'abort');
     const settled = promiseOrCallbacks(
       opts,
       async () => {
+        checkEnv(api);
         let bytes: Buffer;
         try {
           bytes = await readFile(opts.filePath);
         } catch {
           throw wxError(api, -1, `file not found: ${opts.filePath}`);
         }
-        const reply = await putBytes(endpoint(), ENDPOINTS.upload(opts.cloudPath), bytes);
+        if (signal.aborted) throw aborted();
+        const reply = await putBytes(
+          endpoint(),
+          ENDPOINTS.upload(opts.cloudPath),
+          bytes,
+          signal,
+        ).catch((error: unknown) => {
+          throw signal.aborted ? aborted() : error;
+        });
         const fileID = (reply.body as { fileID?: unknown } | undefined)?.fileID;
         if (reply.status !== 200 || typeof fileID !== 'string') {
           throw replyError(api, reply.status, reply.body);
@@ -109,6 +137,7 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
     return promiseOrCallbacks(
       opts,
       async () => {
+        checkEnv(api);
         const reply = await postJson(endpoint(), ENDPOINTS.tempUrls, { fileList: opts.fileList });
         const fileList = (reply.body as { fileList?: TempFileItem[] } | undefined)?.fileList;
         if (reply.status !== 200 || !Array.isArray(fileList)) {
@@ -125,6 +154,7 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
     return promiseOrCallbacks(
       opts,
       async () => {
+        checkEnv(api);
         const reply = await postJson(endpoint(), ENDPOINTS.deleteFiles, {
           fileList: opts.fileList,
         });
@@ -145,8 +175,9 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
     set openid(value: string) {
       state.openid = value;
     },
-    init() {
-      // Nothing to set up: the env is whatever the emulator serves.
+    init(config?: { env?: unknown }) {
+      // Like wx: init never fails itself; a wrong env shows on the first call.
+      state.envs = initEnvs(config?.env);
     },
     callFunction,
     uploadFile,

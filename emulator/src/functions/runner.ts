@@ -101,7 +101,8 @@ function runHandler(handler: Handler, message: InvokeMessage): Promise<unknown> 
   });
   const context: ScfContext & Record<string, unknown> = {
     ...message.context,
-    callbackWaitsForEmptyEventLoop: true,
+    // No callbackWaitsForEmptyEventLoop: an instance answers as soon as main settles and does
+    // not wait for its event loop to drain, so advertising the flag would be a promise unkept.
     getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - performance.now())),
     done: settle,
     succeed: (data: unknown) => settle(null, data),

@@ -117,6 +117,7 @@ test('main gets the event with userInfo and an SCF-like context, in its own fold
     memory_limit_in_mb: 128,
     time_limit_in_ms: 10_000,
     namespace: 'fixture-env-1a2b',
+    waitsForEmptyEventLoop: false,
   });
   expect(echo.context.environ).toContain('WX_OPENID=o-event');
   expect(echo.context.remaining).toBeGreaterThan(9000);

@@ -49,6 +49,24 @@ async function tempUrl(fileID: string, maxAge?: number) {
 }
 
 describe('wx.cloud storage through the bridge', () => {
+  it("an upload task's abort() cancels it: fail with 'abort', nothing stored", async () => {
+    const kept = await upload(alice, 'cancel/kept.txt', 'kept');
+    const outcome = await new Promise<{ fail?: WxApiError; success?: unknown }>((resolve) => {
+      const task = alice.uploadFile({
+        cloudPath: 'cancel/aborted.txt',
+        filePath: tempFile('aborted.txt', 'x'.repeat(1024 * 1024)),
+        success: (result) => resolve({ success: result }),
+        fail: (error) => resolve({ fail: error }),
+      });
+      task.abort(); // the app's cancel button
+    });
+    expect(outcome.success).toBeUndefined();
+    expect(outcome.fail?.errMsg).toBe('cloud.uploadFile:fail abort');
+    const abortedId = kept.replace('cancel/kept.txt', 'cancel/aborted.txt');
+    expect((await tempUrl(abortedId)).status).not.toBe(0);
+    expect((await tempUrl(kept)).status).toBe(0);
+  });
+
   it('uploadFile answers a cloud:// file ID of the environment', async () => {
     const result = await alice.uploadFile({
       cloudPath: 'docs/a.txt',
