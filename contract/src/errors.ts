@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'PHONE_CODE_INVALID',
   'PHONE_UNAVAILABLE',
   'RATE_LIMITED',
+  'ACCOUNT_DISABLED',
+  'PERMISSION_DENIED',
+  'NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -27,6 +30,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PHONE_CODE_INVALID: '手机号授权已失效，请重新获取',
   PHONE_UNAVAILABLE: '暂时无法获取手机号，请稍后再试',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  ACCOUNT_DISABLED: '账号已被停用，如有疑问请联系客服',
+  PERMISSION_DENIED: '没有权限执行此操作',
+  NOT_FOUND: '要操作的对象不存在',
 };
 
 /**

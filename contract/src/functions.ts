@@ -1,3 +1,9 @@
+import type {
+  AdminUsersRequest,
+  AdminUsersResponse,
+  DeleteAccountRequest,
+  DeleteAccountResponse,
+} from './account';
 import type { ClientInfo, ProfileInput, PublicUser } from './user';
 
 export interface LoginRequest {
@@ -75,6 +81,8 @@ export interface CloudFunctions {
   logout: { request: LogoutRequest; response: LogoutResponse };
   bindPhoneNumber: { request: BindPhoneNumberRequest; response: BindPhoneNumberResponse };
   unbindPhoneNumber: { request: UnbindPhoneNumberRequest; response: UnbindPhoneNumberResponse };
+  deleteAccount: { request: DeleteAccountRequest; response: DeleteAccountResponse };
+  adminUsers: { request: AdminUsersRequest; response: AdminUsersResponse };
 }
 
 export type FunctionName = keyof CloudFunctions;

@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './user';
 export * from './limits';
 export * from './functions';
+export * from './account';

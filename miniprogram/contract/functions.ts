@@ -1,4 +1,10 @@
 // 自动生成，请勿修改：源文件在 contract/src（npm run build 同步）。
+import type {
+  AdminUsersRequest,
+  AdminUsersResponse,
+  DeleteAccountRequest,
+  DeleteAccountResponse,
+} from './account';
 import type { ClientInfo, ProfileInput, PublicUser } from './user';
 
 export interface LoginRequest {
@@ -76,6 +82,8 @@ export interface CloudFunctions {
   logout: { request: LogoutRequest; response: LogoutResponse };
   bindPhoneNumber: { request: BindPhoneNumberRequest; response: BindPhoneNumberResponse };
   unbindPhoneNumber: { request: UnbindPhoneNumberRequest; response: UnbindPhoneNumberResponse };
+  deleteAccount: { request: DeleteAccountRequest; response: DeleteAccountResponse };
+  adminUsers: { request: AdminUsersRequest; response: AdminUsersResponse };
 }
 
 export type FunctionName = keyof CloudFunctions;

@@ -16,6 +16,8 @@ export interface PublicUser {
   lastLoginAt: number;
   updatedAt: number;
   loginCount: number;
+  /** Roles granted by an admin (e.g. `admin`); read fresh on every guarded call. */
+  roles: string[];
   /** The bound phone number, or null when none is bound (bindPhoneNumber / unbindPhoneNumber). */
   phone: PhoneBinding | null;
 }
@@ -29,6 +31,9 @@ export interface PhoneBinding {
   /** When it was bound (ms since the epoch). */
   boundAt: number;
 }
+
+/** `active` when absent; `disabled` refuses login and every session (ACCOUNT_DISABLED). */
+export type AccountStatus = 'active' | 'disabled';
 
 /** The fields a user may change with updateUserInfo; every one optional, at least one given. */
 export interface ProfileInput {

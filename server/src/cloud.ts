@@ -88,3 +88,24 @@ export function msgSecCheck(params: MsgSecCheckParams): Promise<MsgSecCheckResul
   };
   return openapi.security.msgSecCheck(params);
 }
+
+interface DeleteFileResult {
+  fileList?: Array<{ fileID: string; status: number; errMsg?: string }>;
+}
+
+/**
+ * Deletes cloud files; returns how many are gone (deleted now, or already missing: a retried
+ * deletion must not stall on a file an earlier attempt removed).
+ */
+export async function deleteFiles(fileIds: string[]): Promise<number> {
+  if (fileIds.length === 0) return 0;
+  const result = (await cloud.deleteFile({ fileList: fileIds })) as DeleteFileResult;
+  let gone = 0;
+  for (const item of result.fileList ?? []) {
+    if (item.status === 0) gone += 1;
+    else if (!/not.?exist|NOT_FOUND|STORAGE_FILE_NONEXIST/i.test(item.errMsg ?? '')) {
+      throw new Error(`deleteFile ${item.fileID}: ${item.status} ${item.errMsg ?? ''}`);
+    }
+  }
+  return gone;
+}

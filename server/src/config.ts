@@ -27,6 +27,15 @@ export interface ServerConfig {
   phonesCollection: string;
   /** Platform phone exchanges (each billed on success) one account may make per 24 hours. */
   phoneBindMaxPerDay: number;
+  /** No renewal extends a session past `createdAt` + this (SESSION_MAX_LIFETIME_DAYS). */
+  sessionMaxLifetimeMs: number;
+  /** App collections whose documents with the caller's `_openid` an account deletion removes. */
+  accountDataCollections: string[];
+  /** OPENIDs that hold the `admin` role from configuration (the first admin). */
+  adminOpenids: string[];
+  auditCollection: string;
+  /** cleanupSessions removes audit entries older than this. */
+  auditRetentionMs: number;
 }
 
 /** The variables, each required (see cloudbaserc.json for their values and meaning). */
@@ -40,9 +49,20 @@ export const CONFIG_VARIABLES = [
   'SESSIONS_COLLECTION',
   'PHONES_COLLECTION',
   'PHONE_BIND_MAX_PER_DAY',
+  'SESSION_MAX_LIFETIME_DAYS',
+  'ACCOUNT_DATA_COLLECTIONS',
+  'ADMIN_OPENIDS',
+  'AUDIT_COLLECTION',
+  'AUDIT_RETENTION_DAYS',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
+/** Comma-separated lists, for which blank is a valid value (nothing listed). */
+export const LIST_VARIABLES: readonly ConfigVariable[] = [
+  'ACCOUNT_DATA_COLLECTIONS',
+  'ADMIN_OPENIDS',
+];
 
 type Env = Record<string, string | undefined>;
 
@@ -81,6 +101,33 @@ function collection(env: Env, name: ConfigVariable): string {
   return value;
 }
 
+/**
+ * A comma-separated list. Empty is a valid value here (no app collections, no configured
+ * admin), so only a variable missing from both the environment and the build fails.
+ */
+function list(env: Env, name: ConfigVariable): string[] {
+  const value = env[name] ?? BUILT_IN[name];
+  if (value === undefined) {
+    throw new Error(
+      `missing environment variable ${name}: set it in cloudbaserc.json functionDefaultConfig.envVariables`,
+    );
+  }
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function collections(env: Env, name: ConfigVariable): string[] {
+  const names = list(env, name);
+  for (const value of names) {
+    if (!COLLECTION_NAME.test(value)) {
+      throw new Error(`invalid environment variable ${name}: collection ${JSON.stringify(value)}`);
+    }
+  }
+  return names;
+}
+
 function policy(env: Env): SessionPolicy {
   const value = raw(env, 'SESSION_POLICY');
   if (value !== 'multi' && value !== 'single') {
@@ -100,5 +147,10 @@ export function readConfig(env: Env = process.env): ServerConfig {
     sessionsCollection: collection(env, 'SESSIONS_COLLECTION'),
     phonesCollection: collection(env, 'PHONES_COLLECTION'),
     phoneBindMaxPerDay: number(env, 'PHONE_BIND_MAX_PER_DAY', (n) => Number.isInteger(n) && n >= 0),
+    sessionMaxLifetimeMs: number(env, 'SESSION_MAX_LIFETIME_DAYS', (n) => n > 0) * DAY_MS,
+    accountDataCollections: collections(env, 'ACCOUNT_DATA_COLLECTIONS'),
+    adminOpenids: list(env, 'ADMIN_OPENIDS'),
+    auditCollection: collection(env, 'AUDIT_COLLECTION'),
+    auditRetentionMs: number(env, 'AUDIT_RETENTION_DAYS', (n) => n > 0) * DAY_MS,
   };
 }

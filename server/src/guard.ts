@@ -1,10 +1,13 @@
 import type { AuthenticatedRequest, PublicUser } from '../../contract/src';
 import { defineFunction } from './entry';
 import type { CloudFunctionMain, Invocation } from './entry';
+import { isTrustedDoc, rolesOf, statusOf } from './authority';
 import { AppError } from './errors';
 import { extendSession, findSession } from './sessions';
 import { hashToken, isWellFormedToken } from './token';
-import { findUser, toPublicUser, updateUser } from './users';
+import { findUserAndAccount } from './account-record';
+import type { AccountDoc } from './account-record';
+import { toPublicUser, updateUser } from './users';
 import { requireToken } from './validation/request';
 
 export interface SessionInfo {
@@ -19,6 +22,10 @@ export interface SessionContext extends Invocation {
   tokenHash: string;
   /** Only with `withUser: true`; read in parallel with the session. */
   user?: PublicUser;
+  /** Only with `roles`: the caller's roles as read on this very call. */
+  roles?: string[];
+  /** With `user` or `roles`: the caller's account record (status, roles, owned files), if any. */
+  account?: AccountDoc;
 }
 
 export interface SessionOptions<Req> {
@@ -33,6 +40,12 @@ export interface SessionOptions<Req> {
    * `unknown`, so an unchecked field cannot pass for a typed one.
    */
   parse?: (event: Record<string, unknown>) => Req;
+  /**
+   * Only callers holding at least one of these roles get through (PERMISSION_DENIED otherwise).
+   * The roles are read on every call, in parallel with the session: a role granted or removed
+   * takes effect on the very next call.
+   */
+  roles?: readonly string[];
 }
 
 /** The event of a function without a parser: the token checked, the rest as the client sent it. */
@@ -41,44 +54,65 @@ export type RawRequest = AuthenticatedRequest & Readonly<Record<string, unknown>
 type SessionHandler<Req, Res> = (request: Req, context: SessionContext) => Promise<Res> | Res;
 
 /**
- * Checks `token` against the caller's sessions: SESSION_INVALID when unknown, revoked or
- * another user's (the answer never says which), SESSION_EXPIRED when past `expiresAt`.
- * One read in the common case; when less than the renewal threshold is left, two writes
- * extend the session (document and the user's map entry) by the TTL.
+ * Checks `token` against the caller's sessions: SESSION_INVALID when unknown, revoked, written
+ * by a client, or another user's (the answer never says which), ACCOUNT_DISABLED when a ban
+ * revoked it (or the user read says disabled), SESSION_EXPIRED when past `expiresAt`.
+ * One read in the common case (two in parallel when the user or roles are needed); when less
+ * than the renewal threshold is left, two writes extend the session (document and the user's
+ * map entry) by the TTL, never past `createdAt` + SESSION_MAX_LIFETIME_DAYS.
  */
 export async function authenticate(
   invocation: Invocation,
   token: string,
   withUser: boolean,
-): Promise<Pick<SessionContext, 'session' | 'tokenHash' | 'user'>> {
+  roles?: readonly string[],
+): Promise<Pick<SessionContext, 'session' | 'tokenHash' | 'user' | 'roles' | 'account'>> {
   const { db, config, identity, now } = invocation;
   if (!isWellFormedToken(token)) throw new AppError('SESSION_INVALID');
   const tokenHash = hashToken(token);
-  const [session, user] = await Promise.all([
+  const needUser = withUser || roles !== undefined;
+  const [session, { user, account }] = await Promise.all([
     findSession(db, config, tokenHash),
-    withUser ? findUser(db, config, identity) : Promise.resolve(undefined),
+    needUser
+      ? findUserAndAccount(db, config, identity.openid)
+      : Promise.resolve({ user: undefined, account: undefined }),
   ]);
-  // `revokedAt` is null while open; any number (or an unexpected shape) means revoked.
-  const revoked = session?.revokedAt !== null && session?.revokedAt !== undefined;
-  if (!session || session.openid !== identity.openid || revoked) {
+  if (!session || !isTrustedDoc(session) || session.openid !== identity.openid) {
     throw new AppError('SESSION_INVALID');
   }
-  if (!(session.expiresAt > now)) throw new AppError('SESSION_EXPIRED');
-  if (withUser && !user) throw new AppError('SESSION_INVALID');
-  let expiresAt = session.expiresAt;
-  if (expiresAt - now < config.renewThresholdMs) {
-    expiresAt = now + config.sessionTtlMs;
-    const ref = { createdAt: session.createdAt, expiresAt };
-    await Promise.all([
-      extendSession(db, config, tokenHash, expiresAt),
-      updateUser(db, config, identity, { activeSessions: { [tokenHash]: ref } }),
-    ]);
+  // `revokedAt` is null while open; any number (or an unexpected shape) means revoked.
+  if (session.revokedAt !== null && session.revokedAt !== undefined) {
+    throw new AppError(
+      session.revokedReason === 'disabled' ? 'ACCOUNT_DISABLED' : 'SESSION_INVALID',
+    );
   }
-  const result: Pick<SessionContext, 'session' | 'tokenHash' | 'user'> = {
-    session: { createdAt: session.createdAt, expiresAt },
+  if (!(session.expiresAt > now)) throw new AppError('SESSION_EXPIRED');
+  if (needUser && !user) throw new AppError('SESSION_INVALID');
+  // A status set by hand in the console, before anyone revoked the sessions.
+  if (statusOf(account) === 'disabled') throw new AppError('ACCOUNT_DISABLED');
+  const result: Pick<SessionContext, 'session' | 'tokenHash' | 'user' | 'roles' | 'account'> = {
+    session: { createdAt: session.createdAt, expiresAt: session.expiresAt },
     tokenHash,
   };
-  if (user) result.user = toPublicUser(user);
+  if (roles !== undefined) {
+    const held = rolesOf(account, identity.openid, config);
+    if (!roles.some((role) => held.includes(role))) throw new AppError('PERMISSION_DENIED');
+    result.roles = held;
+  }
+  const renewed = Math.min(
+    now + config.sessionTtlMs,
+    session.createdAt + config.sessionMaxLifetimeMs,
+  );
+  if (session.expiresAt - now < config.renewThresholdMs && renewed > session.expiresAt) {
+    const ref = { createdAt: session.createdAt, expiresAt: renewed };
+    await Promise.all([
+      extendSession(db, config, tokenHash, renewed),
+      updateUser(db, config, identity, { activeSessions: { [tokenHash]: ref } }),
+    ]);
+    result.session.expiresAt = renewed;
+  }
+  if (user) result.user = toPublicUser(user, rolesOf(account, identity.openid, config));
+  if (account) result.account = account;
   return result;
 }
 
@@ -107,7 +141,7 @@ export function withSession<Res>(
     const request: RawRequest = options.parse ? options.parse(event) : { ...event, token };
     const withUser =
       typeof options.withUser === 'function' ? options.withUser(request) : options.withUser;
-    const auth = await authenticate(invocation, token, withUser ?? false);
+    const auth = await authenticate(invocation, token, withUser ?? false, options.roles);
     return handler(request, { ...invocation, ...auth });
   });
 }

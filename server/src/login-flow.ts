@@ -1,5 +1,10 @@
 import type { ClientInfo, LoginResponse } from '../../contract/src';
+import { writeAudit } from './audit';
+import { findUserAndAccount } from './account-record';
+import { rolesOf, statusOf } from './authority';
+import { deleteAccountData } from './deletion';
 import type { Invocation } from './entry';
+import { AppError } from './errors';
 import { planLogin } from './session-cap';
 import { insertSession, newSessionDoc, revokeSessions } from './sessions';
 import type { SessionDoc } from './sessions';
@@ -17,6 +22,9 @@ import { findUser, insertUser, newUserDoc, toPublicUser, updateUser } from './us
  *  - + 1 write, in the same parallel round, when the cap or SESSION_POLICY=single revokes older
  *    sessions (the sessions to end are known from the read: no extra round trip);
  *  - failed user insert: + 1 read of the document, which decides (not the error's text).
+ * A new user also gets an audit entry, written in parallel with the user (best effort: + 1
+ * write, no added round trip). A disabled account (status set by adminUsers or by hand in the
+ * console) gets ACCOUNT_DISABLED after the one read, and no session.
  */
 export async function login(invocation: Invocation, client: ClientInfo | undefined) {
   const { db, config, identity, now } = invocation;
@@ -25,17 +33,28 @@ export async function login(invocation: Invocation, client: ClientInfo | undefin
   const session = newSessionDoc(hash, identity, now, config, client);
   const ref: SessionRef = { createdAt: now, expiresAt: session.expiresAt };
 
-  const existing = await findUser(db, config, identity);
-  if (existing) return returningLogin(invocation, existing, token, session, ref);
+  const found = await findUserAndAccount(db, config, identity.openid);
+  let existing = found.user;
+  if (statusOf(found.account) === 'disabled') throw new AppError('ACCOUNT_DISABLED');
+  const roles = rolesOf(found.account, identity.openid, config);
+  if (found.account?.deletingAt !== undefined) {
+    // A deletion the client never finished: finish it, then this is a brand-new user.
+    await deleteAccountData(invocation, identity.openid, found, 'self');
+    existing = undefined;
+  }
+  if (existing) return returningLogin(invocation, existing, token, session, ref, roles);
   const created = newUserDoc(identity, now, { [hash]: ref });
-  const stored = await insertUserOrRead(invocation, created);
+  const [stored] = await Promise.all([
+    insertUserOrRead(invocation, created),
+    auditCreated(invocation),
+  ]);
   if (stored.activeSessions?.[hash] === undefined) {
     // Another first login of the same OPENID created the user (the `_id` is the OPENID).
-    return returningLogin(invocation, stored, token, session, ref);
+    return returningLogin(invocation, stored, token, session, ref, roles);
   }
   // Ours: inserted now, or inserted although the reply was lost.
   await insertSession(db, config, session);
-  return response(token, session.expiresAt, created, true);
+  return response(roles, token, session.expiresAt, created, true);
 }
 
 /**
@@ -62,6 +81,7 @@ async function returningLogin(
   token: string,
   session: SessionDoc,
   ref: SessionRef,
+  roles: string[],
 ) {
   const { db, config, identity, now } = invocation;
   const plan = planLogin(user.activeSessions, now, config);
@@ -88,12 +108,21 @@ async function returningLogin(
       await revokeSessions(db, config, identity, { _id: session._id }, now, 'orphan');
       throw error;
     }
-    return response(token, session.expiresAt, recreated, true);
+    return response(roles, token, session.expiresAt, recreated, true);
   }
   // The stored loginCount is exact (atomic increment); this answer may lag a concurrent login.
   const loginCount = (user.loginCount ?? 0) + 1;
   const updated: UserDoc = { ...user, loginCount, lastLoginAt: now, updatedAt: now };
-  return response(token, session.expiresAt, updated, false);
+  return response(roles, token, session.expiresAt, updated, false);
+}
+
+/** Best effort: a lost audit entry must not cost the user their login. */
+async function auditCreated(invocation: Invocation): Promise<void> {
+  await writeAudit(invocation, 'account.created', invocation.identity.openid, 'self').catch(
+    (error: unknown) => {
+      console.error(`[wx-cloud-login] audit write failed requestId=${invocation.requestId}`, error);
+    },
+  );
 }
 
 /**
@@ -112,10 +141,11 @@ function revokeOlder(invocation: Invocation, session: SessionDoc, evict: string[
 }
 
 function response(
+  roles: string[],
   token: string,
   expiresAt: number,
   user: UserDoc,
   isNewUser: boolean,
 ): LoginResponse {
-  return { token, expiresAt, user: toPublicUser(user), isNewUser };
+  return { token, expiresAt, user: toPublicUser(user, roles), isNewUser };
 }

@@ -4,8 +4,13 @@ import { onCollection } from './db/collections';
 import type { Database, Filter } from './db/types';
 import type { Identity } from './identity';
 
-/** `orphan`: stored by a login whose user could not be created (never usable without it). */
-export type RevokeReason = 'logout' | 'cap' | 'single' | 'orphan';
+/**
+ * Why a session ended. `orphan`: stored by a login whose user could not be created (never
+ * usable without it). `disabled`: the account was banned (the guard answers ACCOUNT_DISABLED);
+ * `reenabled`: a ban was lifted, so those sessions now just answer SESSION_INVALID (log in again).
+ */
+export type RevokeReason =
+  'logout' | 'cap' | 'single' | 'orphan' | 'disabled' | 'reenabled' | 'admin';
 
 /**
  * One document per session. `_id` is the SHA-256 of the token, so checking a token is a single
@@ -20,6 +25,11 @@ export interface SessionDoc {
   revokedAt: number | null;
   revokedReason?: RevokeReason;
   client?: ClientInfo;
+  /**
+   * Set only when a client wrote the document (the client SDK adds it; the server SDK never
+   * does). Such a session grants nothing: see isTrustedDoc in authority.ts.
+   */
+  _openid?: string;
 }
 
 export function newSessionDoc(
@@ -33,7 +43,7 @@ export function newSessionDoc(
     _id: hash,
     openid: identity.openid,
     createdAt: now,
-    expiresAt: now + config.sessionTtlMs,
+    expiresAt: Math.min(now + config.sessionTtlMs, now + config.sessionMaxLifetimeMs),
     revokedAt: null,
   };
   if (client) doc.client = client;
@@ -100,4 +110,56 @@ export async function extendSession(
   await onCollection<SessionDoc, unknown>(db, config.sessionsCollection, (sessions) =>
     sessions.doc(hash).update({ data: { expiresAt } }),
   );
+}
+
+/**
+ * Deletes every session document of `openid`: the server's (`openid`) and any a client wrote
+ * under the console's default permission (`_openid`). Returns how many.
+ */
+export async function removeAllSessions(
+  db: Database,
+  config: ServerConfig,
+  openid: string,
+): Promise<number> {
+  const _ = db.command;
+  const result = await onCollection<SessionDoc, { stats: { removed: number } }>(
+    db,
+    config.sessionsCollection,
+    (sessions) => sessions.where(_.or([{ openid }, { _openid: openid }])).remove(),
+  );
+  return result.stats.removed;
+}
+
+/** Lifting a ban: the sessions it revoked stop answering ACCOUNT_DISABLED (they stay ended). */
+export async function relabelDisabledSessions(
+  db: Database,
+  config: ServerConfig,
+  openid: string,
+): Promise<void> {
+  await onCollection<SessionDoc, unknown>(db, config.sessionsCollection, (sessions) =>
+    sessions
+      .where({ openid, revokedReason: 'disabled' })
+      .update({ data: { revokedReason: 'reenabled' } }),
+  );
+}
+
+/**
+ * A ban: every session of `openid` not yet revoked, expired ones included (so even a token that
+ * ran out answers ACCOUNT_DISABLED rather than inviting a re-login). Returns how many.
+ */
+export async function revokeForBan(
+  db: Database,
+  config: ServerConfig,
+  openid: string,
+  now: number,
+): Promise<number> {
+  const result = await onCollection<SessionDoc, { stats: { updated: number } }>(
+    db,
+    config.sessionsCollection,
+    (sessions) =>
+      sessions
+        .where({ openid, revokedAt: null })
+        .update({ data: { revokedAt: now, revokedReason: 'disabled' } }),
+  );
+  return result.stats.updated;
 }

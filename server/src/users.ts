@@ -13,9 +13,12 @@ export interface SessionRef {
 /**
  * One document per OPENID. `_id` is the OPENID itself, so the primary key makes a second
  * document for the same user impossible even under concurrent first logins; `_openid` lets the
- * console rule `doc._openid == auth.openid` give a user read access to their own record.
+ * console rule `doc._openid == auth.openid` give a user read access to their own record. That
+ * same field lets the owner's client change it under the console's default permission, so it
+ * holds nothing that grants anything: status, roles and owned files live in the account record
+ * (account-record.ts).
  */
-export interface UserDoc extends PublicUser {
+export interface UserDoc extends Omit<PublicUser, 'roles'> {
   _id: string;
   _openid: string;
   appid?: string;
@@ -32,7 +35,8 @@ export function userIdOf(identity: Identity): string {
   return identity.openid;
 }
 
-export function toPublicUser(doc: UserDoc): PublicUser {
+/** `roles` come from the account record (authority.ts), never from this document. */
+export function toPublicUser(doc: UserDoc, roles: string[]): PublicUser {
   return {
     nickName: doc.nickName ?? '',
     avatarUrl: doc.avatarUrl ?? '',
@@ -46,6 +50,7 @@ export function toPublicUser(doc: UserDoc): PublicUser {
     updatedAt: doc.updatedAt ?? doc.createdAt,
     loginCount: doc.loginCount ?? 0,
     phone: doc.phone ?? null,
+    roles,
   };
 }
 

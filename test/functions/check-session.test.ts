@@ -44,6 +44,7 @@ describe('checkSession', () => {
         'nickName',
         'phone',
         'province',
+        'roles',
         'updatedAt',
       ].sort(),
     );

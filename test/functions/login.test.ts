@@ -27,8 +27,9 @@ describe('login', () => {
     expect(data.user.loginCount).toBe(1);
     expect(data.expiresAt).toBeGreaterThan(Date.now() + 6 * 86_400_000);
     expect(requestId).not.toBe('');
-    // Both collections were missing: each was created on first use and the call retried.
-    expect(fx.dbCalls(requestId)['database.addCollection']).toBe(2);
+    // users, sessions and the audit trail were missing: each was created on first use and the
+    // call retried.
+    expect(fx.dbCalls(requestId)['database.addCollection']).toBe(3);
 
     const users = await fx.documents('users');
     expect(users).toHaveLength(1);
@@ -61,7 +62,7 @@ describe('login', () => {
     expect(check).toEqual({ valid: true, expiresAt: data.expiresAt });
   });
 
-  test('a new user on an existing environment: 1 read + 2 writes', async () => {
+  test('a new user on an existing environment: 1 read + 3 writes (user, session, audit)', async () => {
     const { envelope, requestId } = await fx.callWithId<LoginResponse>(
       'login',
       {},
@@ -70,7 +71,7 @@ describe('login', () => {
       },
     );
     expect(dataOf(envelope).isNewUser).toBe(true);
-    expect(roundTrips(fx.dbCalls(requestId))).toEqual({ reads: 1, writes: 2 });
+    expect(roundTrips(fx.dbCalls(requestId))).toEqual({ reads: 1, writes: 3 });
   });
 
   test('client info is optional and sanitised; junk never fails a login', async () => {

@@ -17,16 +17,26 @@ export interface AddResult {
   _id: string;
 }
 
+export interface CountResult {
+  total: number;
+}
+
 export interface Query<T> {
   where(filter: Filter | Command): Query<T>;
   limit(max: number): Query<T>;
+  skip(n: number): Query<T>;
+  orderBy(field: string, order: 'asc' | 'desc'): Query<T>;
   get(): Promise<QueryResult<T>>;
+  count(): Promise<CountResult>;
   update(options: { data: Filter }): Promise<UpdateResult>;
   remove(): Promise<RemoveResult>;
 }
 
 export interface DocumentRef {
   update(options: { data: Filter }): Promise<UpdateResult>;
+  /** Replaces the document, or creates it with this `_id`. */
+  set(options: { data: Filter }): Promise<unknown>;
+  remove(): Promise<RemoveResult>;
 }
 
 export interface Collection<T> extends Query<T> {
@@ -48,12 +58,16 @@ export interface Commands {
   gt(value: unknown): Command;
   neq(value: unknown): Command;
   in(values: unknown[]): Command;
+  nin(values: unknown[]): Command;
+  exists(value: boolean): Command;
   or(...conditions: unknown[]): Command;
   and(...conditions: unknown[]): Command;
 }
 
 export interface Database {
   command: Commands;
+  /** A regular-expression query value (`db.RegExp({ regexp, options })`). */
+  RegExp(options: { regexp: string; options?: string }): unknown;
   collection<T>(name: string): Collection<T>;
   createCollection(name: string): Promise<unknown>;
 }

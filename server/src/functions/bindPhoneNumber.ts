@@ -22,6 +22,9 @@ function parse(event: Record<string, unknown>): BindPhoneNumberRequest {
  * The folder's config.json grants `phonenumber.getPhoneNumber` (cloudbaserc.json `permissions`).
  */
 export const main = withSession<BindPhoneNumberRequest, BindPhoneNumberResponse>(
-  async ({ code }, context) => ({ user: toPublicUser(await bindPhone(context, code)) }),
-  { parse },
+  async ({ code }, context) => ({
+    user: toPublicUser(await bindPhone(context, code), context.user?.roles ?? []),
+  }),
+  // withUser: the roles for the answer come from the account record, read in parallel.
+  { parse, withUser: true },
 );

@@ -8,6 +8,10 @@ import { toPublicUser } from '../users';
  * account can bind it. Idempotent.
  */
 // The request is only the token (UnbindPhoneNumberRequest): nothing else to parse.
-export const main = withSession<UnbindPhoneNumberResponse>(async (_request, context) => ({
-  user: toPublicUser(await unbindPhone(context)),
-}));
+// withUser: the roles for the answer come from the account record, read in parallel.
+export const main = withSession<UnbindPhoneNumberResponse>(
+  async (_request, context) => ({
+    user: toPublicUser(await unbindPhone(context), context.user?.roles ?? []),
+  }),
+  { withUser: true },
+);

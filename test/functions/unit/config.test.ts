@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLES, readConfig } from '../../../server/src/config';
+import { CONFIG_VARIABLES, LIST_VARIABLES, readConfig } from '../../../server/src/config';
 import { rcEnvVariables } from '../../support/cloudbaserc';
 
 describe('readConfig', () => {
@@ -13,6 +13,11 @@ describe('readConfig', () => {
       sessionsCollection: 'sessions',
       phonesCollection: 'phones',
       phoneBindMaxPerDay: 5,
+      sessionMaxLifetimeMs: 30 * 86_400_000,
+      accountDataCollections: [],
+      adminOpenids: [],
+      auditCollection: 'audit_log',
+      auditRetentionMs: 180 * 86_400_000,
     });
   });
 
@@ -20,8 +25,22 @@ describe('readConfig', () => {
     expect(Object.keys(rcEnvVariables).sort()).toEqual([...CONFIG_VARIABLES].sort());
   });
 
+  test('lists: comma-separated, blanks dropped; a bad collection name fails loudly', () => {
+    const config = readConfig({
+      ...rcEnvVariables,
+      ACCOUNT_DATA_COLLECTIONS: 'notes, photos ,',
+      ADMIN_OPENIDS: ' o-admin ,o-two',
+    });
+    expect(config.accountDataCollections).toEqual(['notes', 'photos']);
+    expect(config.adminOpenids).toEqual(['o-admin', 'o-two']);
+    expect(() =>
+      readConfig({ ...rcEnvVariables, ACCOUNT_DATA_COLLECTIONS: 'ok,bad name' }),
+    ).toThrow('ACCOUNT_DATA_COLLECTIONS');
+  });
+
   test('values from the environment', () => {
     const config = readConfig({
+      ...rcEnvVariables,
       SESSION_TTL_SECONDS: '3600',
       SESSION_RENEW_THRESHOLD_SECONDS: '0',
       MAX_SESSIONS_PER_USER: '1',
@@ -32,7 +51,7 @@ describe('readConfig', () => {
       PHONES_COLLECTION: 'app_phones',
       PHONE_BIND_MAX_PER_DAY: '0',
     });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       sessionTtlMs: 3_600_000,
       renewThresholdMs: 0,
       maxSessionsPerUser: 1,
@@ -50,7 +69,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ ...rcEnvVariables, [name]: undefined })).toThrow(
       `missing environment variable ${name}: set it in cloudbaserc.json`,
     );
-    expect(() => readConfig({ ...rcEnvVariables, [name]: ' ' })).toThrow(name);
+    if (LIST_VARIABLES.includes(name)) {
+      // Blank is a valid list (nothing listed).
+      expect(readConfig({ ...rcEnvVariables, [name]: ' ' })).toBeDefined();
+    } else {
+      expect(() => readConfig({ ...rcEnvVariables, [name]: ' ' })).toThrow(name);
+    }
   });
 
   test.each([
@@ -66,6 +90,9 @@ describe('readConfig', () => {
     ['PHONES_COLLECTION', 'phones/x'],
     ['PHONE_BIND_MAX_PER_DAY', '-1'],
     ['PHONE_BIND_MAX_PER_DAY', '1.5'],
+    ['SESSION_MAX_LIFETIME_DAYS', '0'],
+    ['AUDIT_COLLECTION', 'audit log'],
+    ['AUDIT_RETENTION_DAYS', '-3'],
   ])('%s=%s fails loudly, naming the variable', (name, value) => {
     expect(() => readConfig({ ...rcEnvVariables, [name]: value })).toThrow(
       `invalid environment variable ${name}`,

@@ -23,6 +23,7 @@ export const USER: PublicUser = {
   updatedAt: NOW,
   loginCount: 1,
   phone: null,
+  roles: [],
 };
 
 type Handler = (data: Record<string, unknown>) => unknown;
