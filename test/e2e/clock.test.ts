@@ -4,14 +4,9 @@
  * Functions tab lists cleanupSessions' daily trigger with its next run, and 立即运行 fires it
  * (the run shows up as a timer call in the invocation log).
  */
-import path from 'node:path';
-import {
-  startEmulator,
-  type InvocationEvent,
-  type RunningEmulator,
-} from '../../emulator/src/index';
-import { openBrowser, snap, type Browser } from './support/browser';
-import { ConsolePage } from './support/console-page';
+import type { InvocationEvent } from '../../emulator/src/index';
+import { snap } from './support/browser';
+import { useConsoleSession } from './support/console-session';
 import { waitForText, waitUntil } from './support/wait';
 
 const DAY = 86_400_000;
@@ -25,38 +20,24 @@ function next0300Beijing(now: number): string {
 }
 
 describe('emulated time in the console', () => {
-  let emu: RunningEmulator;
-  let browser: Browser;
-  let ui: ConsolePage;
-  const pageErrors: string[] = [];
   const calls: InvocationEvent[] = [];
-
-  beforeAll(async () => {
+  const ctx = useConsoleSession({
     // No automatic firing: the +8 天 jump must not start cleanupSessions by itself here.
-    emu = await startEmulator({
-      project: path.resolve(__dirname, '../..'),
-      inMemory: true,
-      port: 0,
-      triggers: false,
-    });
-    emu.events.on('invocation', (event) => calls.push(event));
-    browser = await openBrowser();
-    browser.page.on('pageerror', (error) => pageErrors.push(error.message));
-    ui = new ConsolePage(browser.page);
-    await browser.page.goto(`${emu.url}/#/functions`);
+    emulator: { triggers: false },
+    seed: (emu) => {
+      emu.events.on('invocation', (event) => calls.push(event));
+    },
+    route: 'functions',
   });
-  afterAll(async () => {
-    await browser?.close();
-    await emu?.stop();
-  });
+  const { pageErrors } = ctx;
 
   test('the header moves the clock and marks it shifted; 重置 returns to real time', async () => {
-    const page = browser.page;
+    const page = ctx.page;
     await waitForText(page.getByTestId('clock-real'), (t) => t.includes('真实时间'));
     await page.getByRole('button', { name: '+1 天' }).click();
-    await waitUntil('the offset is one day', async () => emu.clock.offsetMs === DAY);
+    await waitUntil('the offset is one day', async () => ctx.emu.clock.offsetMs === DAY);
     await page.getByRole('button', { name: '+8 天' }).click();
-    await waitUntil('the offset is nine days', async () => emu.clock.offsetMs === 9 * DAY);
+    await waitUntil('the offset is nine days', async () => ctx.emu.clock.offsetMs === 9 * DAY);
     const mark = await waitForText(page.getByTestId('clock-shifted'), (t) => t.includes('9 天'));
     expect(mark).toContain('时间已偏移 +9 天');
     // The header shows the emulated date (Beijing time), nine days from today.
@@ -64,14 +45,14 @@ describe('emulated time in the console', () => {
     const expected = new Date(Date.now() + 9 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
     expect(shown).toContain(expected);
     // The Functions tab follows: the next 03:00 is now nine days out.
-    const nextRun = next0300Beijing(emu.clock.now());
+    const nextRun = next0300Beijing(ctx.emu.clock.now());
     await waitForText(page.getByTestId('trigger-cleanupSessions-daily'), (t) =>
       t.includes(`下次 ${nextRun}`),
     );
     await snap(page, 'clock-shifted');
 
     await page.getByTestId('clock-reset').click();
-    await waitUntil('the offset is zero', async () => emu.clock.offsetMs === 0);
+    await waitUntil('the offset is zero', async () => ctx.emu.clock.offsetMs === 0);
     await waitForText(page.getByTestId('clock-real'), (t) => t.includes('真实时间'));
     // The tag fades out (Element Plus transition) before it leaves the page.
     await waitUntil('the shifted mark is gone', async () => {
@@ -80,18 +61,18 @@ describe('emulated time in the console', () => {
   });
 
   test('a clock moved elsewhere (API, tests) shows up in the header', async () => {
-    emu.clock.setOffset(2 * DAY + 3 * 3_600_000);
-    await waitForText(browser.page.getByTestId('clock-shifted'), (t) => t.includes('+2 天 3 小时'));
-    emu.clock.setOffset(0);
+    ctx.emu.clock.setOffset(2 * DAY + 3 * 3_600_000);
+    await waitForText(ctx.page.getByTestId('clock-shifted'), (t) => t.includes('+2 天 3 小时'));
+    ctx.emu.clock.setOffset(0);
   });
 
   test('Functions lists the daily trigger with its next run; 立即运行 fires it', async () => {
-    const page = browser.page;
-    await ui.tab('functions');
+    const page = ctx.page;
+    await ctx.ui.tab('functions');
     const row = page.getByTestId('trigger-cleanupSessions-daily');
     // The row follows the clock the previous test put back to real time.
     const text = await waitForText(row, (t) =>
-      t.includes(`下次 ${next0300Beijing(emu.clock.now())}`),
+      t.includes(`下次 ${next0300Beijing(ctx.emu.clock.now())}`),
     );
     expect(text).toContain('daily · 0 0 3 * * * *');
     await page.getByTestId('run-cleanupSessions-daily').click();

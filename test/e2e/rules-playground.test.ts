@@ -7,33 +7,21 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
-import { openBrowser, snap, type Browser } from './support/browser';
+import { snap } from './support/browser';
+import { useConsoleSession } from './support/console-session';
 import { waitForText } from './support/wait';
 
 describe('rules playground in Chromium', () => {
-  let emu: RunningEmulator;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    emu = await startEmulator({
-      project: path.resolve(__dirname, '../..'),
-      inMemory: true,
-      port: 0,
-    });
-    await emu.callFunction('login', {}, { openid: 'o-playground-user' });
-    browser = await openBrowser();
-    browser.page.on('pageerror', (error) => pageErrors.push(error.message));
+  const ctx = useConsoleSession({
+    seed: async (emu) => {
+      await emu.callFunction('login', {}, { openid: 'o-playground-user' });
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await emu?.stop();
-  });
+  const { pageErrors } = ctx;
 
-  const page = () => browser.page;
+  const page = () => ctx.page;
   const usersCount = async () => {
-    const reply = (await emu.database.handle({
+    const reply = (await ctx.emu.database.handle({
       action: 'database.calculateDocument',
       collectionName: 'users',
     })) as {
@@ -43,7 +31,7 @@ describe('rules playground in Chromium', () => {
   };
 
   test('the Data tab shows the rule in force for the collection', async () => {
-    await page().goto(`${emu.url}/#/data`);
+    await page().goto(`${ctx.emu.url}/#/data`);
     const card = page().getByTestId('rule-card');
     await waitForText(card, (t) => t.includes('database/security-rules/users.json'));
     expect(await page().getByTestId('rule-json').textContent()).toContain(
@@ -52,7 +40,7 @@ describe('rules playground in Chromium', () => {
   });
 
   test('the playground judges without touching data', async () => {
-    await page().goto(`${emu.url}/#/rules`);
+    await page().goto(`${ctx.emu.url}/#/rules`);
     await waitForText(
       page().getByTestId('rules-table'),
       (t) => t.includes('sessions') && t.includes('users'),
