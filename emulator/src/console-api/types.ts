@@ -7,6 +7,8 @@
  * stay numbers, ObjectIds are `{"$oid":"..."}`. That is readable in the UI and round-trips.
  */
 
+import type { InvocationEvent } from '../functions/invocation-event';
+
 /** A JSON value as it travels over HTTP. */
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -55,23 +57,17 @@ export interface FunctionsResponse {
   functions: FunctionInfo[];
 }
 
-/** One finished function call, as the host reports it; `seq` orders the console's log. */
-export interface InvocationRecord {
+/**
+ * One finished function call as the console shows it: the host's InvocationEvent made JSON
+ * (event, result and log lines as they travel), with `seq` to order the console's log.
+ */
+export type InvocationRecord = Omit<InvocationEvent, 'errCode' | 'event' | 'result' | 'logs'> & {
   seq: number;
-  requestId: string;
-  functionName: string;
-  openid: string;
-  startedAt: number;
-  durationMs: number;
-  ok: boolean;
   errCode?: number | string;
-  errMsg?: string;
   event: JsonValue;
   result?: JsonValue;
   logs: JsonValue[];
-  /** process.version of the Node that ran the call (`v18.15.0` for Nodejs18.15). */
-  node?: string;
-}
+};
 export interface InvocationsResponse {
   invocations: InvocationRecord[];
   /** Largest seq handed out so far; pass it back as `after` to poll for newer ones. */

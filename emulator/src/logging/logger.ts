@@ -3,7 +3,9 @@
  * WX_EMULATOR_LOG=1 to see it). Function output is tagged with function name and request id,
  * like a line in the SCF log console.
  */
-export type LogLevel = 'info' | 'warn' | 'error';
+import type { LogLevel } from './log-level';
+
+export type { LogLevel };
 
 export interface Logger {
   log(level: LogLevel, message: string): void;

@@ -8,20 +8,12 @@ import type { EmulatorClock } from '../clock/clock';
 import type { CallOutcome, FunctionHost } from '../functions/host';
 import type { Logger } from '../logging/logger';
 import type { TimerTrigger } from './config';
+import type { TriggerInfo } from './trigger-info';
+
+export type { TriggerInfo };
 
 /** The timer wakes at least this often, so a changed system clock cannot stall a trigger. */
 const MAX_SLEEP_MS = 60_000;
-
-export interface TriggerInfo {
-  functionName: string;
-  name: string;
-  type: 'timer';
-  config: string;
-  /** Emulated ms of the next run, or null when the cron has no run left. */
-  nextRunAt: number | null;
-  /** Emulated ms (the event's Time) of the last run, by schedule or by hand. */
-  lastRunAt: number | null;
-}
 
 /** The event a timer trigger passes to main, `Time` in ISO UTC without milliseconds. */
 export interface TimerEvent {

@@ -2,21 +2,15 @@
  * The emulator's clock and timer triggers (`/api/clock`, `/api/triggers`): the answers as the
  * console reads them (the server side is emulator/src/clock and emulator/src/triggers).
  */
+import type { TriggerInfo } from '../../../src/triggers/trigger-info';
 import { request } from './client';
+
+export type { TriggerInfo };
 
 export interface ClockState {
   /** Emulated now, ms since the epoch. */
   now: number;
   offsetMs: number;
-}
-
-export interface TriggerInfo {
-  functionName: string;
-  name: string;
-  type: 'timer';
-  config: string;
-  nextRunAt: number | null;
-  lastRunAt: number | null;
 }
 
 export interface TriggersResponse {

@@ -1,0 +1,2 @@
+/** Its own file so the browser console can type log lines without the Node logger. */
+export type LogLevel = 'info' | 'warn' | 'error';
