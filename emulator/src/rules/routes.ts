@@ -17,8 +17,9 @@ export const clientDatabaseRoutes: RouteModule = (ctx) => [
   {
     method: 'POST',
     path: CLIENT_DATABASE_PATH,
-    // The bridge calls it as a mini program would; another site's page may not.
-    callers: 'same-origin',
+    // Only the Node bridge calls it (as a mini program would); no browser page, not even the
+    // console's, has a reason to act as a user here.
+    callers: 'no-browser',
     body: { limit: JSON_BODY_LIMIT_BYTES, parse: 'json', types: ['application/json'] },
     handler: async ({ req, body }) => {
       const { openid } = identityFromHeaders(req);

@@ -101,3 +101,12 @@ test('a cross-site page cannot use the playground', async () => {
   );
   expect(reply.status).toBe(403);
 });
+
+test('no browser page may use the client database route (only the Node bridge)', async () => {
+  const response = await fetch(`${h.emu.url}/client/database`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-me', origin: h.emu.url },
+    body: JSON.stringify({ action: 'database.getDocument', collectionName: 'notes', query: '{}' }),
+  });
+  expect(response.status).toBe(403);
+});
