@@ -23,14 +23,3 @@ export function round(value: number, digits = 2): number {
 export function msSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
-
-/** Runs `fn` `count` times one after another and returns each run's duration in ms. */
-export async function timeSequential(count: number, fn: () => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const start = process.hrtime.bigint();
-    await fn();
-    samples.push(msSince(start));
-  }
-  return samples;
-}

@@ -1,10 +1,10 @@
-import type { Gender, ProfileInput, PublicUser } from '../../contract/src';
+import type { Gender, PublicUser } from '../../contract/src';
 import { onCollection } from './db/collections';
 import type { Database, Filter } from './db/types';
 import type { Identity } from './identity';
 import type { ServerConfig } from './config';
 
-/** What the user document remembers of each open session (see sessions-cap.ts). */
+/** What the user document remembers of each open session (see session-cap.ts). */
 export interface SessionRef {
   createdAt: number;
   expiresAt: number;
@@ -113,8 +113,4 @@ export async function updateUser(
     (users) => users.doc(userIdOf(identity)).update({ data }),
   );
   return result.stats.updated;
-}
-
-export function applyProfile(doc: UserDoc, profile: ProfileInput, now: number): UserDoc {
-  return { ...doc, ...profile, updatedAt: now };
 }

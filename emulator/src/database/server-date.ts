@@ -22,6 +22,3 @@ function replace(value: unknown, now: number): unknown {
   for (const [k, v] of Object.entries(value)) out[k] = replace(v, now);
   return out;
 }
-
-/** Cheap check so requests without a marker skip the walk. */
-export const mentionsServerDate = (text: string): boolean => text.includes('$tcb_server_date');
