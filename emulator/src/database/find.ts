@@ -1,7 +1,9 @@
 import { Query, find } from 'mingo';
 import type { Doc } from './ejson';
 import { evaluating } from './errors';
-import { distanceMeters, nearOf, queryOptions, valueAt } from './geo';
+import { valueAt } from './doc-path';
+import { distanceMeters, nearOf } from './geo';
+import { queryOptions } from './mingo-options';
 import { pushdownOf } from './query-pushdown';
 import type { CollectionView } from './view';
 

@@ -1,6 +1,5 @@
-import { Context, Query } from 'mingo';
+import { valueAt } from './doc-path';
 import { isPlainObject, type Doc } from './ejson';
-import { $linearRegex } from './linear-regexp';
 
 /**
  * mingo has no geospatial operators; these cover what the SDK sends (`geoNear` → `$nearSphere`,
@@ -11,15 +10,6 @@ import { $linearRegex } from './linear-regexp';
 const EARTH_RADIUS_M = 6378100;
 
 type Position = [number, number];
-
-export function valueAt(doc: Doc, path: string): unknown {
-  let value: unknown = doc;
-  for (const part of path.split('.')) {
-    if (!isPlainObject(value)) return undefined;
-    value = value[part];
-  }
-  return value;
-}
 
 function pointOf(value: unknown): Position | undefined {
   if (!isPlainObject(value) || value.type !== 'Point' || !Array.isArray(value.coordinates))
@@ -72,7 +62,7 @@ export function nearOf(filter: Doc | undefined): { field: string; center: Positi
   return undefined;
 }
 
-const $nearSphere = (selector: string, value: unknown) => {
+export const $nearSphere = (selector: string, value: unknown) => {
   const spec = isPlainObject(value) ? value : {};
   const center = pointOf(spec.$geometry);
   const max = typeof spec.$maxDistance === 'number' ? spec.$maxDistance : Number.POSITIVE_INFINITY;
@@ -85,7 +75,7 @@ const $nearSphere = (selector: string, value: unknown) => {
   };
 };
 
-const $geoWithin = (selector: string, value: unknown) => {
+export const $geoWithin = (selector: string, value: unknown) => {
   const spec = isPlainObject(value) ? value : {};
   return (doc: Doc): boolean => {
     const p = pointOf(valueAt(doc, selector));
@@ -98,7 +88,7 @@ const $geoWithin = (selector: string, value: unknown) => {
   };
 };
 
-const $geoIntersects = (selector: string, value: unknown) => {
+export const $geoIntersects = (selector: string, value: unknown) => {
   const geometry = isPlainObject(value) ? value.$geometry : undefined;
   return (doc: Doc): boolean => {
     const stored = valueAt(doc, selector);
@@ -107,19 +97,4 @@ const $geoIntersects = (selector: string, value: unknown) => {
     const q = pointOf(geometry);
     return q !== undefined && inGeometry(q, stored);
   };
-};
-
-type QueryOps = NonNullable<NonNullable<Parameters<typeof Context.init>[0]>['query']>;
-type MingoOptions = NonNullable<ConstructorParameters<typeof Query>[1]>;
-
-/**
- * Options for every mingo call: the default operators plus the geo ones above and the
- * linear-time regex operator (linear-regexp.ts) that request-bounds.ts rewrites regexes into.
- */
-export const queryOptions: MingoOptions = {
-  // mingo types a query operator as the intersection of every built-in's signature, which no
-  // function can satisfy; ours has the documented shape (selector, value) => predicate.
-  context: Context.init({
-    query: { $nearSphere, $geoWithin, $geoIntersects, $linearRegex } as unknown as QueryOps,
-  }),
 };

@@ -2,7 +2,7 @@ import { Aggregator } from 'mingo';
 import { isPlainObject, parseEjson, toCanonical, type Doc } from '../ejson';
 import { evaluating, invalidParam } from '../errors';
 import { findDocuments } from '../find';
-import { queryOptions } from '../geo';
+import { queryOptions } from '../mingo-options';
 import { requireString, transactionIdOf, type RequestBody } from '../request';
 import { MAX_AGGREGATE_OUTPUT, MAX_AGGREGATE_STAGES, boundQuery } from '../request-bounds';
 import { replaceServerDates } from '../server-date';

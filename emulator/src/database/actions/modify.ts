@@ -8,7 +8,7 @@ import { update } from 'mingo/updater';
 import { fromStored, isPlainObject, toStored, type Doc } from '../ejson';
 import { DbError, evaluating, invalidParam } from '../errors';
 import { findDocuments } from '../find';
-import { queryOptions } from '../geo';
+import { queryOptions } from '../mingo-options';
 import { idKey, newDocumentId } from '../ids';
 import {
   docIdOf,
