@@ -4,10 +4,9 @@
 // correct state (one user, a working session, the last acknowledged profile).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AdminClient } from './support/admin';
-import { startTestEmulator, type TestEmulator } from './support/emulator';
+import { useTestEmulator } from './support/emulator';
 import { printFigures } from './support/figures';
-import { FunctionsClient, isTyped, type CallAnswer } from './support/functions';
+import { isTyped, type CallAnswer } from './support/functions';
 
 const FAULT_RATE = 0.2;
 const LATENCY_MS = 10;
@@ -24,9 +23,7 @@ function callTimeoutMs(): number {
 }
 
 describe('faults: database fault rate 0.2 with added latency', () => {
-  let emulator: TestEmulator;
-  let fns: FunctionsClient;
-  let admin: AdminClient;
+  const suite = useTestEmulator();
   const timeoutMs = callTimeoutMs();
   const outcomes: Record<string, number> = {};
   let hung = 0;
@@ -39,7 +36,7 @@ describe('faults: database fault rate 0.2 with added latency', () => {
     openid: string,
   ): Promise<CallAnswer | 'hung'> => {
     try {
-      const answer = await fns.call(name, event, openid, timeoutMs);
+      const answer = await suite.fns.call(name, event, openid, timeoutMs);
       const key =
         answer.kind === 'error'
           ? answer.code
@@ -64,28 +61,18 @@ describe('faults: database fault rate 0.2 with added latency', () => {
     throw new Error(`${name} for ${openid} never succeeded in ${MAX_ATTEMPTS} attempts`);
   };
 
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    fns = new FunctionsClient(emulator.url);
-    admin = new AdminClient(emulator.adminUrl);
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
-  });
-
   /**
    * Open, unexpired sessions of these users whose user document does not exist. Sessions are
    * read first: a call still running may add a user and then its session meanwhile, and that
    * session's user is then in the later read (reading users first would see a false orphan).
    */
   const usableSessionsWithoutUser = async (openids: string[]) => {
-    const sessions = await admin.find('sessions', {
+    const sessions = await suite.admin.find('sessions', {
       openid: { $in: openids },
       revokedAt: null,
       expiresAt: { $gt: Date.now() },
     });
-    const users = await admin.find('users', { _openid: { $in: openids } });
+    const users = await suite.admin.find('users', { _openid: { $in: openids } });
     const userOpenids = new Set(users.map((u) => String(u._openid)));
     return sessions.filter((s) => !userOpenids.has(String(s.openid)));
   };
@@ -93,13 +80,13 @@ describe('faults: database fault rate 0.2 with added latency', () => {
   test('every call ends typed and in time; repeating converges', async () => {
     // Evidence that faults reached the functions: invocations whose log shows an injected one.
     let invocationsHitByFaults = 0;
-    emulator.running.events.on('invocation', (event) => {
+    suite.emulator.running.events.on('invocation', (event) => {
       if (event.logs.some((line) => line.text.includes('injected fault')))
         invocationsHitByFaults += 1;
     });
-    emulator.setFaults({ latencyMs: LATENCY_MS, faultRate: FAULT_RATE });
-    const callsBefore = emulator.databaseCalls();
-    const faultsBefore = emulator.faultsInjected();
+    suite.emulator.setFaults({ latencyMs: LATENCY_MS, faultRate: FAULT_RATE });
+    const callsBefore = suite.emulator.databaseCalls();
+    const faultsBefore = suite.emulator.faultsInjected();
     const openids = Array.from({ length: USERS }, (_, i) => `faults-user-${i}`);
     const loginAttempts = new Map<string, number>();
     const loginAcks = new Map<string, number>();
@@ -131,9 +118,9 @@ describe('faults: database fault rate 0.2 with added latency', () => {
 
     // Orphans right after the chaos phase, before convergence repairs anything: a usable session
     // (open, unexpired) whose user does not exist. Read with faults off, then switched back on.
-    emulator.setFaults({ latencyMs: 0, faultRate: 0 });
+    suite.emulator.setFaults({ latencyMs: 0, faultRate: 0 });
     const orphanSessions = await usableSessionsWithoutUser(openids);
-    emulator.setFaults({ latencyMs: LATENCY_MS, faultRate: FAULT_RATE });
+    suite.emulator.setFaults({ latencyMs: LATENCY_MS, faultRate: FAULT_RATE });
 
     // Convergence, faults still on: log in, write the final profile, confirm the session.
     const finals = new Map<string, { token: string; nickName: string }>();
@@ -148,12 +135,12 @@ describe('faults: database fault rate 0.2 with added latency', () => {
       await untilOk('checkSession', { token }, openid);
       finals.set(openid, { token, nickName });
     }
-    const databaseCalls = emulator.databaseCalls() - callsBefore;
-    const faultsInjected = emulator.faultsInjected() - faultsBefore;
-    emulator.setFaults({ latencyMs: 0, faultRate: 0 });
+    const databaseCalls = suite.emulator.databaseCalls() - callsBefore;
+    const faultsInjected = suite.emulator.faultsInjected() - faultsBefore;
+    suite.emulator.setFaults({ latencyMs: 0, faultRate: 0 });
 
     // The state, read with faults off.
-    const users = await admin.find('users', { _openid: { $in: openids } });
+    const users = await suite.admin.find('users', { _openid: { $in: openids } });
     orphanSessions.push(...(await usableSessionsWithoutUser(openids)));
     const wrong: string[] = [];
     for (const openid of openids) {
@@ -167,7 +154,7 @@ describe('faults: database fault rate 0.2 with added latency', () => {
       if (!(count >= (loginAcks.get(openid) ?? 0) && count <= (loginAttempts.get(openid) ?? 0))) {
         wrong.push(`${openid}: loginCount ${count} outside [acknowledged, attempted]`);
       }
-      const check = await fns.call('checkSession', { token: final?.token }, openid);
+      const check = await suite.fns.call('checkSession', { token: final?.token }, openid);
       if (check.kind !== 'ok') wrong.push(`${openid}: final session not valid`);
     }
 

@@ -4,10 +4,9 @@
 // the emulator keeps serving.
 import fc from 'fast-check';
 import { rcFunctionNames } from '../support/cloudbaserc';
-import { AdminClient } from './support/admin';
-import { startTestEmulator, type TestEmulator } from './support/emulator';
+import { useTestEmulator } from './support/emulator';
 import { printFigures } from './support/figures';
-import { FunctionsClient, readAnswer, type CallAnswer } from './support/functions';
+import { readAnswer, type CallAnswer } from './support/functions';
 import {
   adminBody,
   functionEvent,
@@ -34,9 +33,7 @@ const MIN_INPUTS = 10_000;
 const SETTINGS = { endOnFailure: true } as const;
 
 describe('fuzz', () => {
-  let emulator: TestEmulator;
-  let fns: FunctionsClient;
-  let admin: AdminClient;
+  const suite = useTestEmulator();
   const openid = 'fuzz-user';
   let token = '';
   const tally = { tried: 0, accepted: 0, rejected: 0, invalidStored: 0, traceLeft: 0 };
@@ -44,20 +41,13 @@ describe('fuzz', () => {
   const sent = { updateUserInfo: 0, functions: 0, admin: 0 };
 
   const storedUser = async () => {
-    const [user] = await admin.find('users', { _openid: openid });
+    const [user] = await suite.admin.find('users', { _openid: openid });
     if (!user) throw new Error('the fuzz user document is gone');
     return user;
   };
 
   beforeAll(async () => {
-    emulator = await startTestEmulator();
-    fns = new FunctionsClient(emulator.url);
-    admin = new AdminClient(emulator.adminUrl);
-    token = String((await fns.ok('login', {}, openid)).token);
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
+    token = String((await suite.fns.ok('login', {}, openid)).token);
   });
 
   test(`updateUserInfo: ${RUNS.updateUserInfo} generated profiles`, async () => {
@@ -66,7 +56,7 @@ describe('fuzz', () => {
         tally.tried += 1;
         const before = JSON.stringify(await storedUser());
         sent.updateUserInfo += 1;
-        const answer = await fns.call('updateUserInfo', { token, profile }, openid);
+        const answer = await suite.fns.call('updateUserInfo', { token, profile }, openid);
         const after = await storedUser();
         if (answer.kind === 'ok') {
           tally.accepted += 1;
@@ -90,7 +80,7 @@ describe('fuzz', () => {
     expect(tally.tried).toBe(RUNS.updateUserInfo);
     expect(tally.traceLeft).toBe(0);
     expect(tally.invalidStored).toBe(0);
-    expect(await isHealthy(emulator.url)).toBe(true);
+    expect(await isHealthy(suite.emulator.url)).toBe(true);
   });
 
   test(`/functions: ${RUNS.functions} generated events and ${RUNS.functionsRaw} raw bodies`, async () => {
@@ -112,9 +102,9 @@ describe('fuzz', () => {
             ? { ...generated, token }
             : generated;
         sent.functions += 1;
-        const reply = await fns.raw(fn, event, caller);
+        const reply = await suite.fns.raw(fn, event, caller);
         if (fn === 'logout' && live && caller === openid && reply.status === 200) {
-          token = String((await fns.ok('login', {}, openid)).token);
+          token = String((await suite.fns.ok('login', {}, openid)).token);
         }
         if (reply.status >= 500) failedHard += 1;
         if (caller === undefined) return; // refused by the host: no identity, no call
@@ -133,7 +123,7 @@ describe('fuzz', () => {
     await fc.assert(
       fc.asyncProperty(anyName, rawBody, async (fn, body) => {
         sent.functions += 1;
-        const reply = await request(`${emulator.url}/functions/${fn}`, {
+        const reply = await request(`${suite.emulator.url}/functions/${fn}`, {
           body,
           headers: { 'x-wx-openid': openid },
         });
@@ -150,17 +140,17 @@ describe('fuzz', () => {
     });
     expect(failedHard).toBe(0);
     expect(invalidProfileReason(await storedUser())).toBeUndefined();
-    expect(await isHealthy(emulator.url)).toBe(true);
+    expect(await isHealthy(suite.emulator.url)).toBe(true);
   });
 
   test(`/admin: ${RUNS.admin} generated request bodies and ${RUNS.adminRaw} raw bodies`, async () => {
-    await admin.addCollection('fuzz');
+    await suite.admin.addCollection('fuzz');
     const codes: Record<string, number> = {};
     let failedHard = 0; // HTTP 5xx or SYS_ERR, counted over every input
     await fc.assert(
       fc.asyncProperty(adminBody, async (body) => {
         sent.admin += 1;
-        const reply = await postJson(emulator.adminUrl, body);
+        const reply = await postJson(suite.emulator.adminUrl, body);
         if (reply.status >= 500) failedHard += 1;
         const parsed = parseJson(reply.body) as { code?: unknown; data?: unknown } | undefined;
         expect(parsed).toBeDefined();
@@ -174,7 +164,7 @@ describe('fuzz', () => {
     await fc.assert(
       fc.asyncProperty(rawBody, async (body) => {
         sent.admin += 1;
-        const reply = await request(emulator.adminUrl, { body });
+        const reply = await request(suite.emulator.adminUrl, { body });
         if (reply.status >= 500) failedHard += 1;
         expect(parseJson(reply.body)).toBeDefined();
       }),
@@ -188,7 +178,7 @@ describe('fuzz', () => {
     expect(failedHard).toBe(0);
     // No profile check here: /admin is the functions' privileged path, so generated bodies may
     // legitimately rewrite or remove the fuzz user (they target `users` on purpose).
-    expect(await isHealthy(emulator.url)).toBe(true);
+    expect(await isHealthy(suite.emulator.url)).toBe(true);
   });
 
   test(`in all: at least ${MIN_INPUTS} inputs sent`, () => {

@@ -1,45 +1,34 @@
 // Load: many concurrent logins and concurrent profile writes through POST /functions/<name>.
 // The database must end exact: one user document per OPENID, loginCount equal to the logins,
 // and a final profile that is one of the writes (never a mix of two).
-import { AdminClient } from './support/admin';
-import { startTestEmulator, type TestEmulator } from './support/emulator';
+import { useTestEmulator } from './support/emulator';
 import { printFigures } from './support/figures';
-import { FunctionsClient } from './support/functions';
 
 const USERS = 50;
 const LOGINS_PER_USER = 4; // 200 logins in all, under the default cap of 10 sessions per user
 const PROFILE_WRITES = 20;
 
 describe('load', () => {
-  let emulator: TestEmulator;
-  let fns: FunctionsClient;
-  let admin: AdminClient;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    fns = new FunctionsClient(emulator.url);
-    admin = new AdminClient(emulator.adminUrl);
-  });
-
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const suite = useTestEmulator();
 
   test(`${USERS * LOGINS_PER_USER} concurrent logins across ${USERS} users`, async () => {
     const openids = Array.from({ length: USERS }, (_, i) => `load-user-${i}`);
     const calls = openids.flatMap((openid) =>
-      Array.from({ length: LOGINS_PER_USER }, () => fns.call('login', {}, openid)),
+      Array.from({ length: LOGINS_PER_USER }, () => suite.fns.call('login', {}, openid)),
     );
     const answers = await Promise.all(calls);
     const failed = answers.filter((a) => a.kind !== 'ok');
 
-    const users = await admin.find('users', { _openid: { $in: openids } });
+    const users = await suite.admin.find('users', { _openid: { $in: openids } });
     const perOpenid = new Map<string, number>();
     for (const user of users)
       perOpenid.set(String(user._openid), (perOpenid.get(String(user._openid)) ?? 0) + 1);
     const duplicated = [...perOpenid.values()].filter((n) => n > 1).length;
     const wrongCount = users.filter((u) => u.loginCount !== LOGINS_PER_USER).length;
-    const sessions = await admin.find('sessions', { openid: { $in: openids }, revokedAt: null });
+    const sessions = await suite.admin.find('sessions', {
+      openid: { $in: openids },
+      revokedAt: null,
+    });
     const openSessionsWrong = openids.filter(
       (openid) => sessions.filter((doc) => doc.openid === openid).length !== LOGINS_PER_USER,
     ).length;
@@ -67,18 +56,18 @@ describe('load', () => {
 
   test(`${PROFILE_WRITES} concurrent updateUserInfo calls on one user`, async () => {
     const openid = 'load-profile-user';
-    const { token } = await fns.ok('login', {}, openid);
+    const { token } = await suite.fns.ok('login', {}, openid);
     const writes = Array.from({ length: PROFILE_WRITES }, (_, i) => ({
       nickName: `并发写入${i}`,
       city: `city-${i}`,
       gender: (i % 3) as 0 | 1 | 2,
     }));
     const answers = await Promise.all(
-      writes.map((profile) => fns.call('updateUserInfo', { token, profile }, openid)),
+      writes.map((profile) => suite.fns.call('updateUserInfo', { token, profile }, openid)),
     );
     const failed = answers.filter((a) => a.kind !== 'ok');
 
-    const users = await admin.find('users', { _openid: openid });
+    const users = await suite.admin.find('users', { _openid: openid });
     const final = users[0] ?? {};
     const matching = writes.filter(
       (w) => final.nickName === w.nickName && final.city === w.city && final.gender === w.gender,

@@ -4,7 +4,7 @@ import {
   type InvocationEvent,
   type RunningEmulator,
 } from '../../../emulator/src/index';
-import { buildEmulator, fixtureProject, waitFor } from './support';
+import { buildEmulator, fixtureProject, isAlive, waitFor } from './support';
 
 let emu: RunningEmulator;
 const invocations: InvocationEvent[] = [];
@@ -109,12 +109,3 @@ test('after all of that the emulator still serves a normal call', async () => {
   expect(reply.status).toBe(200);
   expect(reply.result).toMatchObject({ count: expect.any(Number) });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

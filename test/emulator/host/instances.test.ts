@@ -1,6 +1,6 @@
 /** Instances as SCF keeps them: warm reuse, one process per concurrent call, idle reaping. */
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { buildEmulator, fixtureProject, waitFor } from './support';
+import { buildEmulator, fixtureProject, isAlive, waitFor } from './support';
 
 let emu: RunningEmulator;
 
@@ -96,15 +96,6 @@ test('stop() kills every instance process', async () => {
   await other.stop();
   expect(isAlive(pid)).toBe(false);
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('past maxInstancesPerFunction calls queue for a free instance instead of failing', async () => {
   const capped = await startEmulator({ project: fixtureProject, maxInstancesPerFunction: 2 });

@@ -2,6 +2,8 @@
 // cloudfunctions/), in memory, on a free loopback port. Stopped by the suite's afterAll.
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
+import { AdminClient } from './admin';
+import { FunctionsClient } from './functions';
 
 const ROOT = path.resolve(__dirname, '../../..');
 export const INSTANCES_PER_FUNCTION = 8;
@@ -37,4 +39,26 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     running,
     stop: () => running.stop(),
   };
+}
+
+export interface TestSuite {
+  emulator: TestEmulator;
+  /** Calls functions over HTTP as a mini program would. */
+  fns: FunctionsClient;
+  /** Reads and writes the database over the TCB admin endpoint, as wx-server-sdk does. */
+  admin: AdminClient;
+}
+
+/** Registers the suite's beforeAll/afterAll; read the fields inside hooks and tests. */
+export function useTestEmulator(): TestSuite {
+  const suite = {} as TestSuite;
+  beforeAll(async () => {
+    suite.emulator = await startTestEmulator();
+    suite.fns = new FunctionsClient(suite.emulator.url);
+    suite.admin = new AdminClient(suite.emulator.adminUrl);
+  });
+  afterAll(async () => {
+    await suite.emulator?.stop();
+  });
+  return suite;
 }
