@@ -25,6 +25,11 @@ interface Run {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** The CLI on the host fixture project, on a free port, plus `extra`. */
+function fixtureArgs(...extra: string[]): string[] {
+  return ['--port', '0', '--project', fixtureProject, ...extra];
+}
+
 function runCli(args: string[]): Run {
   const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -58,14 +63,7 @@ function expectOneLineError(stderr: string, pattern: RegExp): void {
 }
 
 test('starts, prints its URL, serves /healthz and a function, exits 0 on SIGTERM', async () => {
-  const run = runCli([
-    '--port',
-    '0',
-    '--project',
-    fixtureProject,
-    '--data-dir',
-    path.join(tmp, 'data'),
-  ]);
+  const run = runCli(fixtureArgs('--data-dir', path.join(tmp, 'data')));
   const url = await readyUrl(run);
   const health = await fetch(`${url}/healthz`);
   expect(health.status).toBe(200);
@@ -83,7 +81,7 @@ test('starts, prints its URL, serves /healthz and a function, exits 0 on SIGTERM
 });
 
 test('SIGINT stops it too (in-memory run)', async () => {
-  const run = runCli(['--port', '0', '--project', fixtureProject, '--in-memory']);
+  const run = runCli(fixtureArgs('--in-memory'));
   await readyUrl(run);
   run.child.kill('SIGINT');
   expect((await run.exited).code).toBe(0);
@@ -116,28 +114,13 @@ test('a broken cloudbaserc.json is a one-line error', async () => {
 test('an unusable data directory is a one-line error', async () => {
   const notADir = path.join(tmp, 'a-file');
   writeFileSync(notADir, 'not a directory');
-  const run = runCli([
-    '--port',
-    '0',
-    '--project',
-    fixtureProject,
-    '--data-dir',
-    path.join(notADir, 'data'),
-  ]);
+  const run = runCli(fixtureArgs('--data-dir', path.join(notADir, 'data')));
   expect((await run.exited).code).not.toBe(0);
   expectOneLineError(run.stderr(), /cannot use data directory .*--data-dir/);
 });
 
 test('a database latency over the database limit is a one-line error (one limit, not two)', async () => {
-  const run = runCli([
-    '--port',
-    '0',
-    '--project',
-    fixtureProject,
-    '--in-memory',
-    '--db-latency-ms',
-    '60001',
-  ]);
+  const run = runCli(fixtureArgs('--in-memory', '--db-latency-ms', '60001'));
   expect((await run.exited).code).not.toBe(0);
   expectOneLineError(run.stderr(), /--db-latency-ms must be a number from 0 to 60000/);
 });
