@@ -165,7 +165,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   // Rules are checked before the database opens, so a bad rule file leaves nothing open; the
   // client database only calls `database` once requests arrive, after it is assigned.
-  const rules = loadRules(project.dir, options, logger, (body) => database.handle(body));
+  const rules = loadRules(
+    project.dir,
+    options,
+    logger,
+    (body) => database.handle(body),
+    () => clock.now(),
+  );
   const database = await openEmulatorDatabase(
     {
       dataDir,
@@ -277,10 +283,13 @@ function loadRules(
   options: StartEmulatorOptions,
   logger: Logger,
   handle: RulesOptions['handle'],
+  now: () => number,
 ): ClientRules {
   try {
     return createClientRules({
       projectDir,
+      // `now` in a rule is the emulated time, like serverDate() and everything else timed.
+      now,
       rulesDir: options.rulesDir,
       docIdMode: options.rulesDocId,
       handle,

@@ -99,6 +99,20 @@ test('a rule file changed while the emulator runs is picked up (and a broken one
   }
 });
 
+test('`now` in a rule is the emulated clock', async () => {
+  const year2100 = Date.UTC(2100, 0, 1);
+  const h = await startRulesHarness({ notes: { read: `now > ${year2100}` } });
+  try {
+    await h.seed('notes', [{ _id: 'a' }]);
+    const notes = () => h.db('o-me').collection('notes').get();
+    expect(await outcomeOf(notes)).toMatchObject({ ok: false, errCode: -502003 });
+    h.emu.clock.setOffset(year2100 - Date.now() + 86_400_000);
+    expect((await notes()).data).toHaveLength(1);
+  } finally {
+    await h.stop();
+  }
+});
+
 test('hostile queries fail cleanly and the emulator keeps answering', async () => {
   const h = await startRulesHarness({ c: { read: 'doc._openid == auth.openid' } });
   try {
