@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BindPhoneNumberResponse, ErrorBody, PublicUser } from '../../contract/src';
 import type { PhoneFailCode } from '../../emulator/src';
+import { auditSubject } from '../../server/src/audit';
 import { functionsDir } from './support/build';
 import {
   dataOf,
@@ -226,6 +227,26 @@ describe('phone number binding', () => {
     expect(await fx.documents('phones', { number: '13900000006' })).toMatchObject([
       { owner: 'o-leo' },
     ]);
+  });
+
+  test('binds, changes and unbinds leave phone.changed audit entries without the number', async () => {
+    const rita = { openid: 'o-rita' };
+    const token = await tokenOf(rita);
+    dataOf(await bind(fx, rita, token, codeFor(fx, rita, '13900000031')));
+    dataOf(await bind(fx, rita, token, codeFor(fx, rita, '13900000031'))); // already hers: no entry
+    dataOf(await bind(fx, rita, token, codeFor(fx, rita, '13900000032')));
+    dataOf(await fx.call('unbindPhoneNumber', { token }, rita));
+    dataOf(await fx.call('unbindPhoneNumber', { token }, rita)); // nothing bound: no entry
+    const entries = await fx.documents<{ action: string; subject: string; details: unknown }>(
+      'audit_log',
+      { subject: auditSubject('o-rita'), action: 'phone.changed' },
+    );
+    expect(entries.map((e) => e.details)).toEqual([
+      { change: 'bound' },
+      { change: 'replaced' },
+      { change: 'unbound' },
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/1390000003|o-rita/);
   });
 
   test('changing to another number frees the old one', async () => {

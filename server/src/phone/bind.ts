@@ -5,10 +5,12 @@
  * 3. claim the number (primary key: one owner, whoever else races gets PHONE_IN_USE);
  * 4. point the account at it and free the number it held before.
  * A crash after 3 leaves a claim owned by the caller, which its next bind or unbind reuses or frees.
+ * Each change writes a `phone.changed` audit entry (what changed, never the number).
  */
 import type { PhoneBinding } from '../../../contract/src';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/types';
+import { writeAudit } from '../audit';
 import { AppError } from '../errors';
 import type { Identity } from '../identity';
 import { findUser, type UserDoc } from '../users';
@@ -21,25 +23,43 @@ export interface PhoneContext {
   config: ServerConfig;
   identity: Identity;
   now: number;
+  requestId: string;
 }
 
-export async function bindPhone(
-  { db, config, identity, now }: PhoneContext,
-  code: string,
-): Promise<UserDoc> {
+type PhoneChange = 'bound' | 'replaced' | 'unbound';
+
+/**
+ * The audit entry (`phone.changed`, never the number). Best effort: the exchange is already
+ * billed, so a lost entry must not fail the call and invite a second, billed attempt.
+ */
+async function auditChange(context: PhoneContext, change: PhoneChange): Promise<void> {
+  await writeAudit(context, 'phone.changed', context.identity.openid, 'self', { change }).catch(
+    (error: unknown) => {
+      console.error(`[wx-cloud-login] audit write failed requestId=${context.requestId}`, error);
+    },
+  );
+}
+
+export async function bindPhone(context: PhoneContext, code: string): Promise<UserDoc> {
+  const { db, config, identity, now } = context;
   const user = await reserveExchange(db, config, identity, now);
   const { countryCode, number } = await exchangeCode(code, identity.openid);
   const claim = await claimNumber(db, config, identity.openid, countryCode, number, now);
   if (claim.kind === 'taken') throw new AppError('PHONE_IN_USE');
   const binding: PhoneBinding = { countryCode, number, boundAt: claim.boundAt };
-  return setAccountPhone(db, config, identity, user, binding, now);
+  const updated = await setAccountPhone(db, config, identity, user, binding, now);
+  // Binding the number one already holds changes nothing worth an entry.
+  if (claim.kind === 'claimed') await auditChange(context, user.phone ? 'replaced' : 'bound');
+  return updated;
 }
 
 /** Idempotent: without a bound number it still frees any claim a crash left behind. */
-export async function unbindPhone({ db, config, identity, now }: PhoneContext): Promise<UserDoc> {
+export async function unbindPhone(context: PhoneContext): Promise<UserDoc> {
+  const { db, config, identity, now } = context;
   const user = await findUser(db, config, identity);
   if (!user) throw new AppError('SESSION_INVALID');
   const updated = user.phone ? await setAccountPhone(db, config, identity, user, null, now) : user;
   await releasePhoneClaims(db, config, identity.openid);
+  if (user.phone) await auditChange(context, 'unbound');
   return updated;
 }
