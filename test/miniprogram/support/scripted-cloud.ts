@@ -7,24 +7,12 @@ import { success, type PublicUser } from '../../../miniprogram/contract/index';
 import type { CloudFunctionCaller } from '../../../miniprogram/lib/call';
 import { SessionManager } from '../../../miniprogram/lib/session/session-manager';
 import type { SessionDeps } from '../../../miniprogram/lib/session/types';
+import { newUserDoc, toPublicUser } from '../../../server/src/users';
 import { memoryStorage } from './counting-cloud';
 
 export const NOW = 1_800_000_000_000;
-export const USER: PublicUser = {
-  nickName: '',
-  avatarUrl: '',
-  gender: 0,
-  country: '',
-  province: '',
-  city: '',
-  language: '',
-  createdAt: NOW,
-  lastLoginAt: NOW,
-  updatedAt: NOW,
-  loginCount: 1,
-  phone: null,
-  roles: [],
-};
+/** A first-login user exactly as the server builds one (not a hand-kept copy of its fields). */
+export const USER: PublicUser = toPublicUser(newUserDoc({ openid: 'o-scripted' }, NOW, {}), []);
 
 type Handler = (data: Record<string, unknown>) => unknown;
 export const offline = () => {
