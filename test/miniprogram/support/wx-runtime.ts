@@ -114,6 +114,7 @@ export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
     openPrivacyContract: recorded('openPrivacyContract'),
     navigateTo: recorded('navigateTo'),
     navigateBack: recorded('navigateBack'),
+    reLaunch: recorded('reLaunch'),
     // Recorded so tests can show they are never needed: identity comes from the cloud context
     // and login never asks for the profile.
     login: recorded('login'),

@@ -1,0 +1,45 @@
+/**
+ * 注销账号：确认框说明会删除什么，确认后调用 deleteAccount；成功后清除本机登录状态，回到首页（以新访客身份）。
+ * 失败时在按钮下显示中文原因，可以再试（服务端的删除可以安全地重复执行）。
+ *
+ * Account deletion on the profile page, its own component so the page's other features stay in
+ * their files. After success the local session is cleared and the home page is shown afresh.
+ */
+import { appSession } from '../../lib/app-session';
+import { isCloudCallError } from '../../lib/cloud-error';
+import { displayMessage } from '../../lib/error-log';
+
+export const DELETION_CONFIRM_TEXT =
+  '注销后将永久删除你的账号：登录状态、昵称头像等资料、上传的头像图片、绑定的手机号，以及本小程序中你的全部数据，且无法恢复。确定注销吗？';
+
+Component({
+  data: { busy: false, message: '' },
+
+  methods: {
+    async onDelete() {
+      if (this.data.busy) return;
+      const { confirm } = await wx.showModal({
+        title: '注销账号',
+        content: DELETION_CONFIRM_TEXT,
+        confirmText: '注销',
+        confirmColor: '#e64340',
+      });
+      if (!confirm) return;
+      this.setData({ busy: true, message: '' });
+      try {
+        const session = appSession();
+        await session.callAuthenticated('deleteAccount', {}, { loadingTitle: '注销中' });
+        // The server already ended every session; this clears the phone's copy for good.
+        await session.logout().catch(() => false);
+        wx.showToast({ title: '账号已注销', icon: 'success' });
+        wx.reLaunch({ url: '/pages/index/index' });
+      } catch (error) {
+        this.setData({
+          message: isCloudCallError(error) ? displayMessage(error) : '注销失败，请稍后再试',
+        });
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+  },
+});
