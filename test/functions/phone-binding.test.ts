@@ -249,6 +249,18 @@ describe('phone number binding', () => {
     expect(JSON.stringify(entries)).not.toMatch(/1390000003|o-rita/);
   });
 
+  test('deleting the account frees its number for another account', async () => {
+    const sam = { openid: 'o-sam' };
+    const tina = { openid: 'o-tina' };
+    dataOf(await bind(fx, sam, await tokenOf(sam), codeFor(fx, sam, '13900000041')));
+    dataOf(await fx.call('deleteAccount', { token: await tokenOf(sam) }, sam));
+    expect(await fx.documents('phones', { number: '13900000041' })).toEqual([]);
+    const bound = dataOf(
+      await bind(fx, tina, await tokenOf(tina), codeFor(fx, tina, '13900000041')),
+    );
+    expect(bound.user.phone?.number).toBe('13900000041');
+  });
+
   test('changing to another number frees the old one', async () => {
     const mia = { openid: 'o-mia' };
     const ned = { openid: 'o-ned' };
