@@ -4,34 +4,20 @@
  * pages/index rendered from its real WXML by miniprogram-simulate, logging in against the
  * emulator (child process) through the wx.cloud bridge. Only wx.* is stubbed (wx-runtime.ts).
  */
-import type { BridgeWxCloud } from '../../../emulator/src/bridge';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
-import { bridgeFor, newOpenid } from '../support/counting-cloud';
-import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
-import { fire, loadPage, renderPage, textOf, type RenderedPage } from '../support/page-harness';
-import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
+import { newOpenid } from '../support/counting-cloud';
+import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import { usePageSuite } from '../support/page-suite';
+import { waitFor } from '../support/wx-runtime';
 
-let emulator: ChildEmulator;
-let bridge: BridgeWxCloud;
-let wx: WxRuntime;
-let pageId: string;
-
-beforeAll(async () => {
-  emulator = await startChildEmulator();
-  bridge = bridgeFor(emulator, newOpenid('home'));
-  wx = installWxRuntime(bridge);
-  pageId = loadPage('index');
-}, 30_000);
-afterAll(async () => {
-  await emulator?.stop();
-});
+const suite = usePageSuite('index', 'home');
 
 /** A fresh launch: a new user (unless told otherwise), empty storage, a new session manager. */
 function launch({ keepUser = false, keepStorage = false } = {}): void {
-  if (!keepUser) bridge.openid = newOpenid('home');
-  if (!keepStorage) wx.storage.clear();
-  wx.cloud.reset();
-  wx.calls.splice(0);
+  if (!keepUser) suite.bridge.openid = newOpenid('home');
+  if (!keepStorage) suite.wx.storage.clear();
+  suite.wx.cloud.reset();
+  suite.wx.calls.splice(0);
   installSession();
 }
 
@@ -40,7 +26,7 @@ const status = (page: RenderedPage) => (page.data as { status: string }).status;
 describe('pages/index', () => {
   it('shows "logging in" while the first login runs, then the user; one login call', async () => {
     launch();
-    const page = renderPage(pageId);
+    const page = renderPage(suite.pageId);
     expect(textOf(page, '.state-logging-in')).toBe('正在登录…');
 
     await waitFor(() => status(page) === 'logged-in', 'logged-in state');
@@ -49,81 +35,81 @@ describe('pages/index', () => {
     expect(textOf(page, '.avatar-empty')).toBe('头像');
     expect(textOf(page, '.edit')).toBe('编辑资料');
     expect(textOf(page, '.logout')).toBe('退出登录');
-    expect(wx.cloud.calls).toEqual(['login']);
+    expect(suite.wx.cloud.calls).toEqual(['login']);
     // The silent launch login never covers the page with a masked loading toast.
-    expect(wx.callsOf('showLoading')).toHaveLength(0);
+    expect(suite.wx.callsOf('showLoading')).toHaveLength(0);
     // No wx.login code exchange and no profile prompt: a user who shares nothing still logs in.
     for (const api of ['login', 'getUserProfile', 'getUserInfo'])
-      expect(wx.callsOf(api)).toEqual([]);
+      expect(suite.wx.callsOf(api)).toEqual([]);
   });
 
   it('with a usable stored session it shows the user at once, with no call', async () => {
     launch();
     await appSession().ensureLogin();
     launch({ keepUser: true, keepStorage: true });
-    const page = renderPage(pageId);
+    const page = renderPage(suite.pageId);
     expect(status(page)).toBe('logged-in');
     expect(textOf(page, '.login-count')).toBe('累计登录 1 次');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(wx.cloud.calls).toEqual([]);
+    expect(suite.wx.cloud.calls).toEqual([]);
   });
 
   it('shows the failure with a retry button; tapping it logs in', async () => {
     launch();
-    wx.cloud.failNext('login', 1);
-    const page = renderPage(pageId);
+    suite.wx.cloud.failNext('login', 1);
+    const page = renderPage(suite.pageId);
     await waitFor(() => status(page) === 'failed', 'failed state');
     // miniprogram-simulate reports a development build (like DevTools): the raw reason shows too.
     expect(textOf(page, '.state-failed .hint')).toMatch(
       /^登录失败：网络连接失败，请检查网络后重试（-1 cloud\.callFunction:fail request:fail .*）$/,
     );
-    expect(wx.openLoadings()).toBe(0); // hidden on failure too
+    expect(suite.wx.openLoadings()).toBe(0); // hidden on failure too
 
     fire(page, '.retry', 'tap');
     await waitFor(() => status(page) === 'logged-in', 'logged-in after retry');
     // 重试 is the user's own action: it keeps a loading state, hidden once done.
-    expect(wx.callsOf('showLoading')).toEqual([{ title: '登录中', mask: true }]);
-    expect(wx.openLoadings()).toBe(0);
-    expect(wx.cloud.calls).toEqual(['login', 'login']);
+    expect(suite.wx.callsOf('showLoading')).toEqual([{ title: '登录中', mask: true }]);
+    expect(suite.wx.openLoadings()).toBe(0);
+    expect(suite.wx.cloud.calls).toEqual(['login', 'login']);
     expect(textOf(page, '.login-count')).toBe('累计登录 1 次');
   });
 
   it('"编辑资料" opens the profile page', async () => {
     launch();
-    const page = renderPage(pageId);
+    const page = renderPage(suite.pageId);
     await waitFor(() => status(page) === 'logged-in', 'logged-in state');
     fire(page, '.edit', 'tap');
-    await waitFor(() => wx.callsOf('navigateTo').length === 1, 'navigateTo');
-    expect(wx.callsOf('navigateTo')[0]).toEqual({ url: '/pages/profile/index' });
+    await waitFor(() => suite.wx.callsOf('navigateTo').length === 1, 'navigateTo');
+    expect(suite.wx.callsOf('navigateTo')[0]).toEqual({ url: '/pages/profile/index' });
   });
 
   it('"退出登录" asks, ends the session on the server, then offers to log in again', async () => {
     launch();
-    const page = renderPage(pageId);
+    const page = renderPage(suite.pageId);
     await waitFor(() => status(page) === 'logged-in', 'logged-in state');
     const { token } = appSession().current() ?? { token: '' };
 
-    wx.modalConfirms = false;
+    suite.wx.modalConfirms = false;
     fire(page, '.logout', 'tap');
-    await waitFor(() => wx.callsOf('showModal').length === 1, 'the confirmation');
+    await waitFor(() => suite.wx.callsOf('showModal').length === 1, 'the confirmation');
     expect(status(page)).toBe('logged-in'); // cancelled: nothing happens
 
-    wx.modalConfirms = true;
+    suite.wx.modalConfirms = true;
     fire(page, '.logout', 'tap');
     await waitFor(() => status(page) === 'logged-out', 'logged-out state');
     expect(textOf(page, '.state-logged-out .hint')).toBe('你已退出登录');
     // The session is gone and the logout is remembered, so a cold start does not log back in.
-    expect([...wx.storage.entries()]).toEqual([['wx-cloud-login:session:logged-out', true]]);
-    await waitFor(() => wx.cloud.settled('logout') === 1, 'the logout call to finish');
-    const check = await wx.cloud.callFunction({ name: 'checkSession', data: { token } });
+    expect([...suite.wx.storage.entries()]).toEqual([['wx-cloud-login:session:logged-out', true]]);
+    await waitFor(() => suite.wx.cloud.settled('logout') === 1, 'the logout call to finish');
+    const check = await suite.wx.cloud.callFunction({ name: 'checkSession', data: { token } });
     expect(check.result).toMatchObject({ ok: false, error: { code: 'SESSION_INVALID' } });
 
     // Killed and reopened: still logged out, and no login call until the user asks.
     launch({ keepUser: true, keepStorage: true });
-    const reopened = renderPage(pageId);
+    const reopened = renderPage(suite.pageId);
     expect(textOf(reopened, '.state-logged-out .hint')).toBe('你已退出登录');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(wx.cloud.calls).toEqual([]);
+    expect(suite.wx.cloud.calls).toEqual([]);
 
     fire(reopened, '.login', 'tap');
     await waitFor(() => status(reopened) === 'logged-in', 'logged-in again');

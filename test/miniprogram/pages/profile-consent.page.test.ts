@@ -6,42 +6,28 @@
  * the page's own sheet, an undeclared privacy scope, the avatar button's accessible name, and an
  * old base library. Only wx.* is stubbed (the privacy and review events come from the client).
  */
-import type { BridgeWxCloud } from '../../../emulator/src/bridge';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
 import { avatarTiming } from '../../../miniprogram/pages/profile/avatar-feedback';
 import { reviewTiming } from '../../../miniprogram/pages/profile/nickname-review';
-import { bridgeFor, newOpenid } from '../support/counting-cloud';
-import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
+import { newOpenid } from '../support/counting-cloud';
 import { chooseRadio, tapSubmit, typeInto } from '../support/form-runtime';
-import { fire, loadPage, renderPage, textOf, type RenderedPage } from '../support/page-harness';
-import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
+import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import { usePageSuite } from '../support/page-suite';
+import { waitFor } from '../support/wx-runtime';
 
-let emulator: ChildEmulator;
-let bridge: BridgeWxCloud;
-let wx: WxRuntime;
-let pageId: string;
-
-beforeAll(async () => {
-  emulator = await startChildEmulator();
-  bridge = bridgeFor(emulator, newOpenid('consent'));
-  wx = installWxRuntime(bridge);
-  pageId = loadPage('profile');
-}, 30_000);
-afterAll(async () => {
-  await emulator?.stop();
-});
+const suite = usePageSuite('profile', 'consent');
 
 async function openProfile(setup: () => void = () => undefined): Promise<RenderedPage> {
-  bridge.openid = newOpenid('consent');
-  wx.storage.clear();
-  wx.privacy.needAuthorization = false;
-  wx.unsupported.clear();
+  suite.bridge.openid = newOpenid('consent');
+  suite.wx.storage.clear();
+  suite.wx.privacy.needAuthorization = false;
+  suite.wx.unsupported.clear();
   setup();
   installSession();
   await appSession().ensureLogin(); // login itself never needs privacy consent
-  wx.cloud.reset();
-  wx.calls.splice(0);
-  return renderPage(pageId);
+  suite.wx.cloud.reset();
+  suite.wx.calls.splice(0);
+  return renderPage(suite.pageId);
 }
 
 type PageData = {
@@ -92,11 +78,11 @@ describe('the nickname review', () => {
     chooseRadio(page, '.gender', 1);
     tapSubmit(page, '.profile-form');
     await waitFor(() => data(page).fieldErrors.nickName === '正在检查昵称…', 'the checking hint');
-    expect(wx.cloud.calls).toEqual([]);
+    expect(suite.wx.cloud.calls).toEqual([]);
 
     review(page, true);
-    await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
-    expect(wx.cloud.calls).toEqual(['updateUserInfo']);
+    await waitFor(() => suite.wx.callsOf('navigateBack').length === 1, 'navigateBack');
+    expect(suite.wx.cloud.calls).toEqual(['updateUserInfo']);
     expect(appSession().current()?.user).toMatchObject({ nickName: '小蓝', gender: 1 });
   });
 
@@ -107,7 +93,7 @@ describe('the nickname review', () => {
     review(page, false);
     await waitFor(() => data(page).fieldErrors.nickName?.includes('未通过') ?? false, 'the error');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(wx.cloud.calls).toEqual([]);
+    expect(suite.wx.cloud.calls).toEqual([]);
   });
 
   it('a review that never reports does not block 保存 forever (the server decides)', async () => {
@@ -117,8 +103,8 @@ describe('the nickname review', () => {
       const page = await openProfile();
       typeNickname(page, '小紫');
       tapSubmit(page, '.profile-form');
-      await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
-      expect(wx.cloud.calls).toEqual(['updateUserInfo']);
+      await waitFor(() => suite.wx.callsOf('navigateBack').length === 1, 'navigateBack');
+      expect(suite.wx.cloud.calls).toEqual(['updateUserInfo']);
     } finally {
       reviewTiming.maxWaitMs = saved;
     }
@@ -127,10 +113,10 @@ describe('the nickname review', () => {
 
 describe('privacy consent', () => {
   it('a paused avatar call shows our sheet; 同意 through the agree button lets it go on', async () => {
-    const page = await openProfile(() => (wx.privacy.needAuthorization = true));
-    const answer = wx.requestPrivacy('chooseAvatar'); // the user tapped the avatar
+    const page = await openProfile(() => (suite.wx.privacy.needAuthorization = true));
+    const answer = suite.wx.requestPrivacy('chooseAvatar'); // the user tapped the avatar
     await waitFor(() => data(page).privacySheetVisible, 'the privacy sheet');
-    expect(textOf(page, '.privacy-link')).toBe(wx.privacy.contractName);
+    expect(textOf(page, '.privacy-link')).toBe(suite.wx.privacy.contractName);
     expect(attrOf(page, '.privacy-agree', 'openType')).toBe('agreePrivacyAuthorization');
     expect(attrOf(page, '.privacy-agree', 'id')).toBe('agree-privacy-button');
 
@@ -140,8 +126,8 @@ describe('privacy consent', () => {
   });
 
   it('拒绝 fails the paused call and the page explains what that means', async () => {
-    const page = await openProfile(() => (wx.privacy.needAuthorization = true));
-    const answer = wx.requestPrivacy('chooseAvatar');
+    const page = await openProfile(() => (suite.wx.privacy.needAuthorization = true));
+    const answer = suite.wx.requestPrivacy('chooseAvatar');
     await waitFor(() => data(page).privacySheetVisible, 'the privacy sheet');
     fire(page, '.privacy-refuse', 'tap');
     await expect(answer).resolves.toEqual({ event: 'disagree' });
@@ -151,16 +137,19 @@ describe('privacy consent', () => {
   });
 
   it('focusing the nickname before consent asks first (else it becomes a plain text box)', async () => {
-    const page = await openProfile(() => (wx.privacy.needAuthorization = true));
+    const page = await openProfile(() => (suite.wx.privacy.needAuthorization = true));
     await waitFor(
       () => (page.data as { needPrivacyAuthorization: boolean }).needPrivacyAuthorization,
       'setting',
     );
     fire(page, '.nickname', 'focus');
     await waitFor(() => data(page).privacySheetVisible, 'the privacy sheet');
-    expect(wx.callsOf('requirePrivacyAuthorize')).toHaveLength(1);
+    expect(suite.wx.callsOf('requirePrivacyAuthorize')).toHaveLength(1);
     fire(page, '.privacy-link', 'tap');
-    await waitFor(() => wx.callsOf('openPrivacyContract').length === 1, 'the guideline to open');
+    await waitFor(
+      () => suite.wx.callsOf('openPrivacyContract').length === 1,
+      'the guideline to open',
+    );
   });
 
   it('an undeclared privacy scope is explained, not silent', async () => {
@@ -211,7 +200,7 @@ describe('avatar button and old base libraries', () => {
   });
 
   it('without the avatar/nickname fill-in the page says to update WeChat', async () => {
-    const page = await openProfile(() => wx.unsupported.add('button.open-type.chooseAvatar'));
+    const page = await openProfile(() => suite.wx.unsupported.add('button.open-type.chooseAvatar'));
     expect(textOf(page, '.unsupported')).toBe(
       '当前微信版本过低，无法设置头像和昵称，请升级微信后再试',
     );

@@ -6,34 +6,20 @@
  * Only wx.* (the WeChat client) is stubbed; the button's event is what WeChat would fire.
  */
 import { request } from 'node:http';
-import type { BridgeWxCloud } from '../../../emulator/src/bridge';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
-import { bridgeFor, newOpenid } from '../support/counting-cloud';
-import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
-import { loadPage, renderPage, type RenderedPage } from '../support/page-harness';
-import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
+import { newOpenid } from '../support/counting-cloud';
+import { renderPage, type RenderedPage } from '../support/page-harness';
+import { usePageSuite } from '../support/page-suite';
+import { waitFor } from '../support/wx-runtime';
 
-let emulator: ChildEmulator;
-let bridge: BridgeWxCloud;
-let wx: WxRuntime;
-let pageId: string;
-
-beforeAll(async () => {
-  emulator = await startChildEmulator();
-  bridge = bridgeFor(emulator, newOpenid('phone'));
-  wx = installWxRuntime(bridge);
-  pageId = loadPage('profile');
-}, 30_000);
-afterAll(async () => {
-  await emulator?.stop();
-});
+const suite = usePageSuite('profile', 'phone');
 
 /** POST /api/phone-codes: a code as the getPhoneNumber button would hand it to this user. */
-function issueCode(phoneNumber: string, openid = bridge.openid): Promise<string> {
+function issueCode(phoneNumber: string, openid = suite.bridge.openid): Promise<string> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ openid, phoneNumber });
     const req = request(
-      `${emulator.url}/api/phone-codes`,
+      `${suite.emulator.url}/api/phone-codes`,
       { method: 'POST', headers: { 'content-type': 'application/json' } },
       (res) => {
         let text = '';
@@ -53,13 +39,13 @@ function issueCode(phoneNumber: string, openid = bridge.openid): Promise<string>
 type PhoneRow = NonNullable<ReturnType<RenderedPage['querySelector']>>;
 
 async function openProfile(): Promise<{ page: RenderedPage; row: PhoneRow }> {
-  bridge.openid = newOpenid('phone');
-  wx.storage.clear();
+  suite.bridge.openid = newOpenid('phone');
+  suite.wx.storage.clear();
   installSession();
   await appSession().ensureLogin();
-  wx.cloud.reset();
-  wx.calls.splice(0);
-  const page = renderPage(pageId);
+  suite.wx.cloud.reset();
+  suite.wx.calls.splice(0);
+  const page = renderPage(suite.pageId);
   const row = page.querySelector('.phone-section');
   if (!row) throw new Error('the profile page has no phone row');
   return { page, row };
@@ -83,10 +69,10 @@ describe('profile page: phone number', () => {
     tapPhoneButton(row, { code, errMsg: 'getPhoneNumber:ok' });
     await waitFor(() => text(row, '.phone-number') !== null, 'the bound number');
     expect(text(row, '.phone-number')).toBe('138****8000');
-    expect(wx.cloud.calls).toEqual(['bindPhoneNumber']);
+    expect(suite.wx.cloud.calls).toEqual(['bindPhoneNumber']);
     expect(rowData(row).message).toBe('');
     expect(appSession().getSnapshot().session?.user.phone).toMatchObject({ number: '13800138000' });
-    expect(wx.openLoadings()).toBe(0);
+    expect(suite.wx.openLoadings()).toBe(0);
   });
 
   test('the user refusing is quiet: no call, no message', async () => {
@@ -96,7 +82,7 @@ describe('profile page: phone number', () => {
     // A refusal after a failure clears the message and says nothing new.
     tapPhoneButton(row, { errMsg: 'getPhoneNumber:fail user deny' });
     await waitFor(() => text(row, '.phone-message') === null, 'the message to go');
-    expect(wx.cloud.calls).toEqual([]);
+    expect(suite.wx.cloud.calls).toEqual([]);
   });
 
   test.each([
@@ -108,7 +94,7 @@ describe('profile page: phone number', () => {
     tapPhoneButton(row, { errMsg });
     await waitFor(() => text(row, '.phone-message') !== null, 'the message');
     expect(text(row, '.phone-message')).toMatch(expected);
-    expect(wx.cloud.calls).toEqual([]);
+    expect(suite.wx.cloud.calls).toEqual([]);
   });
 
   test("a used code and another user's number show the server's Chinese message", async () => {
@@ -131,21 +117,21 @@ describe('profile page: phone number', () => {
     const { row } = await openProfile();
     tapPhoneButton(row, { code: await issueCode('13900000022') });
     await waitFor(() => text(row, '.phone-unbind') !== null, 'the unbind button');
-    wx.modalConfirms = false;
+    suite.wx.modalConfirms = false;
     row.querySelector('.phone-unbind')!.dispatchEvent('tap');
-    await waitFor(() => wx.callsOf('showModal').length === 1, 'the confirmation');
-    expect(wx.cloud.calls).toEqual(['bindPhoneNumber']);
-    wx.modalConfirms = true;
+    await waitFor(() => suite.wx.callsOf('showModal').length === 1, 'the confirmation');
+    expect(suite.wx.cloud.calls).toEqual(['bindPhoneNumber']);
+    suite.wx.modalConfirms = true;
     row.querySelector('.phone-unbind')!.dispatchEvent('tap');
     await waitFor(() => text(row, '.phone-none') !== null, 'the unbound row');
-    expect(wx.cloud.calls).toEqual(['bindPhoneNumber', 'unbindPhoneNumber']);
+    expect(suite.wx.cloud.calls).toEqual(['bindPhoneNumber', 'unbindPhoneNumber']);
     expect(appSession().getSnapshot().session?.user.phone).toBeNull();
   });
 
   test('a base library without the code-based button shows a notice instead of the button', async () => {
-    wx.unsupported.add('button.open-type.getPhoneNumber');
+    suite.wx.unsupported.add('button.open-type.getPhoneNumber');
     const { row } = await openProfile();
-    wx.unsupported.clear();
+    suite.wx.unsupported.clear();
     expect(row.querySelector('.phone-bind')).toBeFalsy();
     expect(text(row, '.phone-notice')).toMatch(/版本过低/);
   });

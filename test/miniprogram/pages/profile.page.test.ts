@@ -10,39 +10,30 @@ import os from 'node:os';
 import path from 'node:path';
 // From its own module: the emulator index pulls in bson, whose browser build jsdom cannot load.
 import { MSG_SEC_CHECK_RISKY_WORD } from '../../../emulator/src/openapi/msg-sec-check';
-import type { BridgeWxCloud } from '../../../emulator/src/bridge';
 import { PROFILE_LIMITS } from '../../../miniprogram/contract/index';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
-import { bridgeFor, newOpenid } from '../support/counting-cloud';
-import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
+import { newOpenid } from '../support/counting-cloud';
 import { chooseRadio, tapSubmit, typeInto } from '../support/form-runtime';
-import { fire, loadPage, renderPage, textOf, type RenderedPage } from '../support/page-harness';
-import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
+import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import { usePageSuite } from '../support/page-suite';
+import { waitFor } from '../support/wx-runtime';
 
-let emulator: ChildEmulator;
-let bridge: BridgeWxCloud;
-let wx: WxRuntime;
-let pageId: string;
+const suite = usePageSuite('profile', 'profile');
 let tempDir: string;
 
-beforeAll(async () => {
-  emulator = await startChildEmulator();
-  bridge = bridgeFor(emulator, newOpenid('profile'));
-  wx = installWxRuntime(bridge);
-  pageId = loadPage('profile');
+beforeAll(() => {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'profile-page-'));
-}, 30_000);
-afterAll(async () => {
-  await emulator?.stop();
+});
+afterAll(() => {
   if (tempDir) rmSync(tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 /** A logged-in user opening the profile page (with an avatar already saved when given). */
 async function openProfile(avatarUrl = ''): Promise<RenderedPage> {
-  bridge.openid = newOpenid('profile');
-  wx.storage.clear();
-  wx.privacy.needAuthorization = false;
-  wx.unsupported.clear();
+  suite.bridge.openid = newOpenid('profile');
+  suite.wx.storage.clear();
+  suite.wx.privacy.needAuthorization = false;
+  suite.wx.unsupported.clear();
   installSession();
   await appSession().ensureLogin();
   if (avatarUrl) {
@@ -51,9 +42,9 @@ async function openProfile(avatarUrl = ''): Promise<RenderedPage> {
     });
     appSession().setUser(user);
   }
-  wx.cloud.reset();
-  wx.calls.splice(0);
-  return renderPage(pageId);
+  suite.wx.cloud.reset();
+  suite.wx.calls.splice(0);
+  return renderPage(suite.pageId);
 }
 
 /** Types the nickname, picks the gender and taps 保存, all through the rendered form. */
@@ -89,11 +80,11 @@ describe('pages/profile', () => {
   it('a valid nickname and gender are saved; a toast shows and the page goes back', async () => {
     const page = await openProfile();
     fillAndSave(page, '  小红  ', 2);
-    await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
+    await waitFor(() => suite.wx.callsOf('navigateBack').length === 1, 'navigateBack');
 
-    expect(wx.callsOf('showToast')).toEqual([{ title: '已保存', icon: 'success' }]);
-    expect(wx.cloud.calls).toEqual(['updateUserInfo']);
-    expect(wx.openLoadings()).toBe(0);
+    expect(suite.wx.callsOf('showToast')).toEqual([{ title: '已保存', icon: 'success' }]);
+    expect(suite.wx.cloud.calls).toEqual(['updateUserInfo']);
+    expect(suite.wx.openLoadings()).toBe(0);
     // The home page reads the stored user: it sees the change without another call.
     expect(appSession().current()?.user).toMatchObject({ nickName: '小红', gender: 2 });
     const checked = await appSession().callAuthenticated('checkSession', { withUser: true });
@@ -106,13 +97,13 @@ describe('pages/profile', () => {
     fillAndSave(page, tooLong, 1);
     await waitFor(() => Boolean(data(page).fieldErrors.nickName), 'the nickname error');
 
-    expect(wx.cloud.calls).toEqual(['updateUserInfo']); // the server decided, not the page
+    expect(suite.wx.cloud.calls).toEqual(['updateUserInfo']); // the server decided, not the page
     expect(textOf(page, '.error-nickName')).toBe(
       `昵称最多 ${PROFILE_LIMITS.nickName.maxLength} 个字`,
     );
     expect(textOf(page, '.error-avatarUrl')).toBeNull();
-    expect(wx.callsOf('navigateBack')).toHaveLength(0);
-    expect(wx.callsOf('showToast')).toHaveLength(0);
+    expect(suite.wx.callsOf('navigateBack')).toHaveLength(0);
+    expect(suite.wx.callsOf('showToast')).toHaveLength(0);
     expect(appSession().current()?.user.nickName).toBe('');
   });
 
@@ -129,7 +120,7 @@ describe('pages/profile', () => {
     fillAndSave(page, '   ', 0);
     await waitFor(() => Boolean(data(page).fieldErrors.nickName), 'the nickname error');
     expect(textOf(page, '.error-nickName')).toBe('请填写昵称');
-    expect(wx.cloud.calls).toEqual([]);
+    expect(suite.wx.cloud.calls).toEqual([]);
   });
 
   it('a chosen avatar is uploaded to cloud storage and saved as a cloud file ID', async () => {
@@ -147,21 +138,21 @@ describe('pages/profile', () => {
     expect(textOf(page, '.avatar')).toBe('');
 
     // The file is really in the emulator's storage, served over HTTP.
-    const { fileList } = await bridge.getTempFileURL({ fileList: [fileID] });
+    const { fileList } = await suite.bridge.getTempFileURL({ fileList: [fileID] });
     const served = await download(fileList[0]!.tempFileURL);
     expect(served.status).toBe(200);
     expect(served.body.equals(bytes)).toBe(true);
     expect(served.type).toBe('image/png');
 
     fillAndSave(page, '带头像', 0);
-    await waitFor(() => wx.callsOf('navigateBack').length === 1, 'navigateBack');
+    await waitFor(() => suite.wx.callsOf('navigateBack').length === 1, 'navigateBack');
     expect(appSession().current()?.user).toMatchObject({ avatarUrl: fileID, nickName: '带头像' });
   });
 
   it('a failed upload is shown next to the avatar and keeps the old avatar', async () => {
     const tempPath = path.join(tempDir, 'old_avatar.png');
     writeFileSync(tempPath, Buffer.from('89504e470d0a1a0a', 'hex'));
-    const { fileID: oldAvatar } = await bridge.uploadFile({
+    const { fileID: oldAvatar } = await suite.bridge.uploadFile({
       cloudPath: 'avatars/old.png',
       filePath: tempPath,
     });
