@@ -41,6 +41,7 @@ const mixed = [...mine, { _id: 'x1', _openid: OTHER, age: 40, n: 3 }];
 const OWNER = 'doc._openid == auth.openid';
 const ids = (value: { data: Doc[] }) => value.data.map((d) => d._id).sort();
 
+// A table on purpose: every row states its rule, data and source in full, so rows repeat lines.
 export const CASES: RuleCase[] = [
   // --- Queries are judged as subsets of the rule, never filtered ---
   {
