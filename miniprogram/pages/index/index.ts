@@ -35,6 +35,10 @@ Component({
       wx.navigateTo({ url: '/pages/profile/index' });
     },
 
+    onOpenAdmin() {
+      wx.navigateTo({ url: '/pages/admin/index' });
+    },
+
     onLogout() {
       wx.showModal({
         title: '退出登录',

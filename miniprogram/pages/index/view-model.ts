@@ -8,6 +8,8 @@ export interface HomeView {
   avatarUrl: string;
   loginCount: number;
   errorMessage: string;
+  /** Shows the 用户管理 entry (pages/admin); the server checks the role again on every call. */
+  isAdmin: boolean;
 }
 
 export const EMPTY_HOME_VIEW: HomeView = {
@@ -16,6 +18,7 @@ export const EMPTY_HOME_VIEW: HomeView = {
   avatarUrl: '',
   loginCount: 0,
   errorMessage: '',
+  isAdmin: false,
 };
 
 export function homeView(snapshot: SessionSnapshot): HomeView {
@@ -28,5 +31,6 @@ export function homeView(snapshot: SessionSnapshot): HomeView {
     loginCount: user?.loginCount ?? 0,
     // Development builds add the raw errCode/errMsg (an env id typo is then obvious).
     errorMessage: snapshot.error ? displayMessage(snapshot.error) : '',
+    isAdmin: (user?.roles ?? []).includes('admin'),
   };
 }

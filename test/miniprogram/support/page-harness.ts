@@ -17,7 +17,7 @@ function simulate(): Simulate {
 }
 
 /** Registers a page once per test file (jest caches its module, so Component() runs once). */
-export function loadPage(page: 'index' | 'profile'): string {
+export function loadPage(page: 'index' | 'profile' | 'admin'): string {
   return simulate().load(path.join(PAGES_ROOT, page, 'index'), { rootPath: PAGES_ROOT });
 }
 

@@ -1,0 +1,149 @@
+/**
+ * 用户管理（仅管理员可见；服务端每次调用都会重新检查 admin 角色）：列出与搜索用户，停用/启用、设置角色、
+ * 让其下线、删除账号，全部通过 adminUsers。破坏性操作先确认。
+ *
+ * The admin page: lists and searches users and runs adminUsers actions. The home page shows the
+ * entry only to users whose roles include `admin`; the server decides on every call anyway.
+ */
+import type { AdminListResponse, AdminUser } from '../../contract/index';
+import { appSession } from '../../lib/app-session';
+import { isCloudCallError } from '../../lib/cloud-error';
+import { displayMessage } from '../../lib/error-log';
+
+const PAGE_SIZE = 20;
+
+interface UserRow extends AdminUser {
+  rolesText: string;
+  isAdmin: boolean;
+}
+
+function row(user: AdminUser): UserRow {
+  return {
+    ...user,
+    rolesText: user.roles.length > 0 ? user.roles.join('、') : '无',
+    isAdmin: user.roles.includes('admin'),
+  };
+}
+
+type Dataset = { currentTarget: { dataset: { openid?: string } } };
+
+Component({
+  data: {
+    query: '',
+    users: [] as UserRow[],
+    total: 0,
+    page: 1,
+    busy: false,
+    message: '',
+  },
+
+  lifetimes: {
+    attached() {
+      void this.load(1);
+    },
+  },
+
+  methods: {
+    onQueryInput(event: WechatMiniprogram.Input) {
+      this.setData({ query: event.detail.value });
+    },
+
+    onSearch() {
+      void this.load(1);
+    },
+
+    onMore() {
+      void this.load(this.data.page + 1);
+    },
+
+    async load(page: number) {
+      await this.run(async () => {
+        const query = this.data.query.trim();
+        const result = (await appSession().callAuthenticated('adminUsers', {
+          action: 'list',
+          page,
+          pageSize: PAGE_SIZE,
+          ...(query ? { query } : {}),
+          // The request type is a union by action; Omit<..., 'token'> over it loses the members.
+        } as never)) as AdminListResponse;
+        const rows = result.users.map(row);
+        this.setData({
+          users: page === 1 ? rows : [...this.data.users, ...rows],
+          total: result.total,
+          page,
+        });
+      });
+    },
+
+    async onDisable(event: Dataset) {
+      const openid = event.currentTarget.dataset.openid ?? '';
+      if (!(await this.confirm('停用账号', '停用后该用户立即下线，且不能再登录，确定停用吗？')))
+        return;
+      await this.act({ action: 'setStatus', openid, status: 'disabled' }, '已停用');
+    },
+
+    async onEnable(event: Dataset) {
+      const openid = event.currentTarget.dataset.openid ?? '';
+      await this.act({ action: 'setStatus', openid, status: 'active' }, '已启用');
+    },
+
+    async onToggleAdmin(event: Dataset) {
+      const openid = event.currentTarget.dataset.openid ?? '';
+      const user = this.data.users.find((u) => u.openid === openid);
+      if (!user) return;
+      const roles = user.isAdmin
+        ? user.roles.filter((r) => r !== 'admin')
+        : [...user.roles, 'admin'];
+      await this.act({ action: 'setRoles', openid, roles }, '角色已更新');
+    },
+
+    async onRevoke(event: Dataset) {
+      const openid = event.currentTarget.dataset.openid ?? '';
+      if (!(await this.confirm('强制下线', '该用户所有设备上的登录都将失效，确定吗？'))) return;
+      await this.act({ action: 'revokeSessions', openid }, '已下线');
+    },
+
+    async onDelete(event: Dataset) {
+      const openid = event.currentTarget.dataset.openid ?? '';
+      const sure = await this.confirm(
+        '删除账号',
+        '将永久删除该用户的账号、资料、头像、手机号绑定与全部数据，且无法恢复，确定删除吗？',
+      );
+      if (!sure) return;
+      await this.act({ action: 'delete', openid }, '已删除');
+    },
+
+    async confirm(title: string, content: string): Promise<boolean> {
+      const { confirm } = await wx.showModal({ title, content, confirmColor: '#e64340' });
+      return confirm;
+    },
+
+    /** One adminUsers action, then the list again (it shows what the server now says). */
+    async act(request: Record<string, unknown>, done: string) {
+      let ok = false;
+      await this.run(async () => {
+        await appSession().callAuthenticated('adminUsers', request as never, {
+          loadingTitle: '处理中',
+        });
+        ok = true;
+      });
+      if (!ok) return;
+      wx.showToast({ title: done, icon: 'success' });
+      await this.load(1);
+    },
+
+    /** Runs one request with `busy` set; a failure becomes a Chinese message on the page. */
+    async run(request: () => Promise<void>) {
+      this.setData({ busy: true, message: '' });
+      try {
+        await request();
+      } catch (error) {
+        this.setData({
+          message: isCloudCallError(error) ? displayMessage(error) : '操作失败，请稍后再试',
+        });
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+  },
+});
