@@ -85,18 +85,27 @@ export async function revokeSessions(
   now: number,
   reason: RevokeReason,
 ): Promise<number> {
+  const live = {
+    ...filter,
+    openid: identity.openid,
+    revokedAt: null,
+    expiresAt: db.command.gt(now),
+  };
+  return markRevoked(db, config, live, now, reason);
+}
+
+/** The one revoking write: marks the sessions `where` selects, returns how many. */
+async function markRevoked(
+  db: Database,
+  config: ServerConfig,
+  where: Filter,
+  now: number,
+  reason: RevokeReason,
+): Promise<number> {
   const result = await onCollection<SessionDoc, { stats: { updated: number } }>(
     db,
     config.sessionsCollection,
-    (sessions) =>
-      sessions
-        .where({
-          ...filter,
-          openid: identity.openid,
-          revokedAt: null,
-          expiresAt: db.command.gt(now),
-        })
-        .update({ data: { revokedAt: now, revokedReason: reason } }),
+    (sessions) => sessions.where(where).update({ data: { revokedAt: now, revokedReason: reason } }),
   );
   return result.stats.updated;
 }
@@ -153,13 +162,5 @@ export async function revokeForBan(
   openid: string,
   now: number,
 ): Promise<number> {
-  const result = await onCollection<SessionDoc, { stats: { updated: number } }>(
-    db,
-    config.sessionsCollection,
-    (sessions) =>
-      sessions
-        .where({ openid, revokedAt: null })
-        .update({ data: { revokedAt: now, revokedReason: 'disabled' } }),
-  );
-  return result.stats.updated;
+  return markRevoked(db, config, { openid, revokedAt: null }, now, 'disabled');
 }
