@@ -6,33 +6,19 @@
  * users/account:<OPENID> with roles ["admin"] (here through the emulator console's own API).
  */
 import { request } from 'node:http';
-import type { BridgeWxCloud } from '../../../emulator/src/bridge';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
-import { bridgeFor, newOpenid } from '../support/counting-cloud';
-import { startChildEmulator, type ChildEmulator } from '../support/emulator-child';
-import { loadPage, renderPage, textOf, type RenderedPage } from '../support/page-harness';
-import { installWxRuntime, waitFor, type WxRuntime } from '../support/wx-runtime';
+import { newOpenid } from '../support/counting-cloud';
+import { renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import { usePageSuite } from '../support/page-suite';
+import { waitFor } from '../support/wx-runtime';
 
-let emulator: ChildEmulator;
-let bridge: BridgeWxCloud;
-let wx: WxRuntime;
-let pageId: string;
-
-beforeAll(async () => {
-  emulator = await startChildEmulator();
-  bridge = bridgeFor(emulator, newOpenid('admin'));
-  wx = installWxRuntime(bridge);
-  pageId = loadPage('admin');
-}, 30_000);
-afterAll(async () => {
-  await emulator?.stop();
-});
+const suite = usePageSuite('admin', 'admin');
 
 /** POST /api/collections/users/documents: what 添加文档 in the console does (jsdom has no fetch). */
 function consoleAdd(doc: object): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${emulator.url}/api/collections/users/documents`,
+      `${suite.emulator.url}/api/collections/users/documents`,
       { method: 'POST', headers: { 'content-type': 'application/json' } },
       (res) => {
         res.resume();
@@ -50,26 +36,26 @@ function consoleAdd(doc: object): Promise<void> {
 
 /** Logs a user in through the bridge and gives them a nickname. */
 async function userNamed(nickName: string): Promise<string> {
-  bridge.openid = newOpenid('member');
-  const login = (await bridge.callFunction({ name: 'login', data: {} })).result as {
+  suite.bridge.openid = newOpenid('member');
+  const login = (await suite.bridge.callFunction({ name: 'login', data: {} })).result as {
     data: { token: string };
   };
-  await bridge.callFunction({
+  await suite.bridge.callFunction({
     name: 'updateUserInfo',
     data: { token: login.data.token, profile: { nickName } },
   });
-  return bridge.openid;
+  return suite.bridge.openid;
 }
 
 async function openAdminPage(asAdmin: boolean): Promise<RenderedPage> {
-  bridge.openid = newOpenid('admin');
-  if (asAdmin) await consoleAdd({ _id: `account:${bridge.openid}`, roles: ['admin'] });
-  wx.storage.clear();
+  suite.bridge.openid = newOpenid('admin');
+  if (asAdmin) await consoleAdd({ _id: `account:${suite.bridge.openid}`, roles: ['admin'] });
+  suite.wx.storage.clear();
   installSession();
   await appSession().ensureLogin();
-  wx.cloud.reset();
-  wx.calls.splice(0);
-  return renderPage(pageId);
+  suite.wx.cloud.reset();
+  suite.wx.calls.splice(0);
+  return renderPage(suite.pageId);
 }
 
 const rows = (page: RenderedPage) => page.querySelectorAll('.user');
@@ -86,13 +72,13 @@ describe('admin page', () => {
     expect(textOf(page, '.openid')).toBe(target);
     expect(textOf(page, '.status')).toBe('正常');
 
-    wx.modalConfirms = true;
+    suite.wx.modalConfirms = true;
     page.querySelector('.disable')!.dispatchEvent('tap');
     await waitFor(() => textOf(page, '.status') === '已停用', 'the disabled status');
-    expect(wx.callsOf('showModal')).toHaveLength(1);
+    expect(suite.wx.callsOf('showModal')).toHaveLength(1);
 
-    bridge.openid = target;
-    const login = (await bridge.callFunction({ name: 'login', data: {} })).result;
+    suite.bridge.openid = target;
+    const login = (await suite.bridge.callFunction({ name: 'login', data: {} })).result;
     expect(login).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 
