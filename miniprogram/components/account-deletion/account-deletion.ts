@@ -6,8 +6,7 @@
  * their files. After success the local session is cleared and the home page is shown afresh.
  */
 import { appSession } from '../../lib/app-session';
-import { isCloudCallError } from '../../lib/cloud-error';
-import { displayMessage } from '../../lib/error-log';
+import { runBusy } from '../../lib/busy-request';
 
 export const DELETION_CONFIRM_TEXT =
   '注销后将永久删除你的账号：登录状态、昵称头像等资料、上传的头像图片、绑定的手机号，以及本小程序中你的全部数据，且无法恢复。确定注销吗？';
@@ -25,21 +24,18 @@ Component({
         confirmColor: '#e64340',
       });
       if (!confirm) return;
-      this.setData({ busy: true, message: '' });
-      try {
-        const session = appSession();
-        await session.callAuthenticated('deleteAccount', {}, { loadingTitle: '注销中' });
-        // The server already ended every session; this clears the phone's copy for good.
-        await session.logout().catch(() => false);
-        wx.showToast({ title: '账号已注销', icon: 'success' });
-        wx.reLaunch({ url: '/pages/index/index' });
-      } catch (error) {
-        this.setData({
-          message: isCloudCallError(error) ? displayMessage(error) : '注销失败，请稍后再试',
-        });
-      } finally {
-        this.setData({ busy: false });
-      }
+      await runBusy(
+        this,
+        async () => {
+          const session = appSession();
+          await session.callAuthenticated('deleteAccount', {}, { loadingTitle: '注销中' });
+          // The server already ended every session; this clears the phone's copy for good.
+          await session.logout().catch(() => false);
+          wx.showToast({ title: '账号已注销', icon: 'success' });
+          wx.reLaunch({ url: '/pages/index/index' });
+        },
+        '注销失败，请稍后再试',
+      );
     },
   },
 });

@@ -7,8 +7,7 @@
  */
 import type { PhoneBinding } from '../../contract/index';
 import { appSession } from '../../lib/app-session';
-import { isCloudCallError } from '../../lib/cloud-error';
-import { displayMessage } from '../../lib/error-log';
+import { runBusy } from '../../lib/busy-request';
 import { canIUse } from '../../lib/privacy';
 import {
   phoneButtonResult,
@@ -91,16 +90,7 @@ Component({
 
     /** Runs one request with `busy` set; any failure becomes a Chinese message on the row. */
     async run(request: () => Promise<void>) {
-      this.setData({ busy: true, message: '' });
-      try {
-        await request();
-      } catch (error) {
-        this.setData({
-          message: isCloudCallError(error) ? displayMessage(error) : PHONE_BUTTON_MESSAGES.failed,
-        });
-      } finally {
-        this.setData({ busy: false });
-      }
+      await runBusy(this, request, PHONE_BUTTON_MESSAGES.failed);
     },
   },
 });

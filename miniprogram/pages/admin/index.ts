@@ -7,8 +7,7 @@
  */
 import type { AdminListResponse, AdminUser } from '../../contract/index';
 import { appSession } from '../../lib/app-session';
-import { isCloudCallError } from '../../lib/cloud-error';
-import { displayMessage } from '../../lib/error-log';
+import { runBusy } from '../../lib/busy-request';
 
 const PAGE_SIZE = 20;
 
@@ -134,16 +133,7 @@ Component({
 
     /** Runs one request with `busy` set; a failure becomes a Chinese message on the page. */
     async run(request: () => Promise<void>) {
-      this.setData({ busy: true, message: '' });
-      try {
-        await request();
-      } catch (error) {
-        this.setData({
-          message: isCloudCallError(error) ? displayMessage(error) : '操作失败，请稍后再试',
-        });
-      } finally {
-        this.setData({ busy: false });
-      }
+      await runBusy(this, request, '操作失败，请稍后再试');
     },
   },
 });
