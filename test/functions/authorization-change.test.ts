@@ -4,7 +4,7 @@
  * mini program user's call carries one and must change nothing.
  */
 import type { BindPhoneNumberResponse } from '../../contract/src';
-import { clientInsert, fileExists, uploadAs } from './support/account';
+import { clientInsert, consoleInsert, fileExists, uploadAs } from './support/account';
 import {
   dataOf,
   errorOf,
@@ -115,6 +115,14 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
 
   test('revoke 8 (手机号) clears the number and releases its claim; the profile stays', async () => {
     const before = await userOf(fx, bob);
+    // A claim a crashed bind left behind (no number bound to it) is released too.
+    await consoleInsert(fx, 'phones', {
+      _id: '86-13900139000',
+      owner: bob.openid,
+      countryCode: '86',
+      number: '13900139000',
+      boundAt: Date.now(),
+    });
     const result = dataOf(
       await fx.callWithoutOpenid(FN, push('user_authorization_revoke', bob.openid, '8')),
     );
