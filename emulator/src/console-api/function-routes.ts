@@ -48,6 +48,13 @@ export function functionRoutes(
       return simulateCall(ctx, params.name as string, body.data ?? {}, openid);
     }),
 
+    // A platform message push: the function runs with no OPENID in its WeChat context.
+    consoleRoute('POST', '/api/functions/:name/push', async ({ params, body }) => {
+      if (!isPlainObject(body) || !isPlainObject(body.data))
+        throw badRequest('body must be {"data": {...}}');
+      return simulateCall(ctx, params.name as string, body.data, '');
+    }),
+
     consoleRoute('GET', '/api/invocations', ({ query }): InvocationsResponse => {
       const after = Number(query.get('after') ?? '0');
       return { invocations: log.since(Number.isFinite(after) ? after : 0), lastSeq: log.lastSeq };

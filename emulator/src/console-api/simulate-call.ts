@@ -11,11 +11,13 @@ export async function simulateCall(
   openid: string,
 ): Promise<CallResponse> {
   const started = Date.now();
+  // No OPENID: a platform message push (e.g. 授权用户信息变更), which carries no caller identity.
+  // Its TCB_SOURCE on CloudBase is not documented; `wx_message_push` is this emulator's label.
   const outcome = await ctx.functions.invoke(name, data, {
     openid,
     appid: DEFAULT_APPID,
     clientIp: '127.0.0.1',
-    source: 'wx_client',
+    source: openid === '' ? 'wx_message_push' : 'wx_client',
   });
   const durationMs = Date.now() - started;
   if (outcome.ok) {

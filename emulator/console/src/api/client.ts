@@ -87,6 +87,9 @@ export const api = {
   functions: () => request<FunctionsResponse>('GET', 'functions'),
   call: (name: string, openid: string, data: JsonValue) =>
     request<CallResponse>('POST', `functions/${seg(name)}/call`, { openid, data }),
+  /** The function runs as a platform message push: no OPENID (POST /api/functions/:name/push). */
+  push: (name: string, data: JsonValue) =>
+    request<CallResponse>('POST', `functions/${seg(name)}/push`, { data }),
   invocations: (after: number) => request<InvocationsResponse>('GET', `invocations?after=${after}`),
   clearInvocations: () => request<OkResponse>('DELETE', 'invocations'),
   openids: () => request<OpenidsResponse>('GET', 'openids'),
