@@ -56,6 +56,13 @@ export class CollectionTable {
     if (pushdown?.kind === 'id') {
       return { sql: `SELECT doc FROM ${this.tableName} WHERE id = ?`, params: [pushdown.key] };
     }
+    if (pushdown?.kind === 'ids') {
+      const marks = pushdown.keys.map(() => '?').join(', ');
+      return {
+        sql: `SELECT doc FROM ${this.tableName} WHERE id IN (${marks}) ORDER BY rowid`,
+        params: pushdown.keys,
+      };
+    }
     if (pushdown && this.ensureIndex(pushdown.field)) {
       return { sql: this.fieldScanSql(pushdown.field), params: [pushdown.value] };
     }

@@ -1,5 +1,5 @@
 import { Query, find } from 'mingo';
-import type { Doc } from './ejson';
+import { isPlainObject, type Doc } from './ejson';
 import { evaluating } from './errors';
 import { valueAt } from './doc-path';
 import { distanceMeters, nearOf } from './geo';
@@ -20,35 +20,47 @@ export function matcher(filter: Doc | undefined): (doc: Doc) => boolean {
   let query: Query | undefined;
   const mingo = (doc: Doc) =>
     evaluating(() => (query ??= new Query(filter, queryOptions)).test(doc));
-  const fields = scalarEqualities(filter);
+  const fields = scalarConditions(filter);
   if (!fields) {
     // Built now, not on the first document: a bad operator fails even on an empty collection.
     query = evaluating(() => new Query(filter, queryOptions));
     return mingo;
   }
-  // The common `{ _id: 'x' }` / `{ _openid: 'o' }` filter: compared directly, mingo only where
-  // a stored value is not a primitive (an array matches when it contains the value).
+  // The common `{ _id: 'x' }`, `{ _openid: 'o' }` and `{ _id: { $in: [...] } }` filters:
+  // compared directly, mingo only where a stored value is not a primitive (an array matches
+  // when it contains the value).
   return (doc) => {
-    for (const [field, value] of fields) {
+    for (const [field, accepted] of fields) {
       const stored = doc[field];
       if (stored !== null && typeof stored === 'object') return mingo(doc);
-      if (stored !== value) return false;
+      if (!accepted.includes(stored as Scalar)) return false;
     }
     return true;
   };
 }
 
-/** `{ a: 'x', b: 2 }` with top-level fields and string, finite number or boolean values. */
-function scalarEqualities(filter: Doc): Array<[string, string | number | boolean]> | undefined {
-  const fields: Array<[string, string | number | boolean]> = [];
+type Scalar = string | number | boolean;
+
+const isScalar = (value: unknown): value is Scalar =>
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * `{ a: 'x', b: { $in: [1, 2] } }`: top-level fields, each equal to a string, finite number or
+ * boolean, or `$in` a list of them; with the values each field accepts. Anything else: undefined.
+ */
+function scalarConditions(filter: Doc): Array<[string, Scalar[]]> | undefined {
+  const fields: Array<[string, Scalar[]]> = [];
   for (const [field, value] of Object.entries(filter)) {
     if (field.startsWith('$') || field.includes('.')) return undefined;
-    const scalar =
-      typeof value === 'string' ||
-      typeof value === 'boolean' ||
-      (typeof value === 'number' && Number.isFinite(value));
-    if (!scalar) return undefined;
-    fields.push([field, value]);
+    if (isScalar(value)) {
+      fields.push([field, [value]]);
+      continue;
+    }
+    const list = isPlainObject(value) && Object.keys(value).length === 1 ? value.$in : undefined;
+    if (!Array.isArray(list) || !list.every(isScalar)) return undefined;
+    fields.push([field, list]);
   }
   return fields;
 }

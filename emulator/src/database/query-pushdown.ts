@@ -7,7 +7,12 @@ import { idKey } from './ids';
  * verdict stays the only one that counts.
  */
 export type Pushdown =
-  { kind: 'id'; key: string } | { kind: 'field'; field: string; value: string | number };
+  | { kind: 'id'; key: string }
+  | { kind: 'ids'; keys: string[] }
+  | { kind: 'field'; field: string; value: string | number };
+
+/** More `_id`s than this in one `$in` are scanned instead (SQLite binds one parameter each). */
+const MAX_PUSHED_IDS = 500;
 
 /** Field names that can be written into an index expression without quoting. */
 const SIMPLE_FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -18,6 +23,9 @@ export function pushdownOf(filter: Doc | undefined): Pushdown | undefined {
   const candidates = equalities(filter);
   const id = candidates.find(([field]) => field === '_id');
   if (id) return { kind: 'id', key: idKey(id[1]) };
+  // `_id: _.in([...])`: e.g. a user and its account record read together on every login.
+  const ids = idsIn(filter);
+  if (ids) return { kind: 'ids', keys: ids.map(idKey) };
   for (const [field, value] of candidates) {
     if (!SIMPLE_FIELD.test(field)) continue;
     // JSON booleans come out of json_extract as 1/0.
@@ -25,6 +33,23 @@ export function pushdownOf(filter: Doc | undefined): Pushdown | undefined {
     if (typeof sqlValue === 'string' || Number.isFinite(sqlValue)) {
       return { kind: 'field', field, value: sqlValue as string | number };
     }
+  }
+  return undefined;
+}
+
+/** The scalar values of a top-level `_id: {$in: [...]}` (also inside a top-level `$and`). */
+function idsIn(filter: Doc): unknown[] | undefined {
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const part of value) {
+        const found = isPlainObject(part) ? idsIn(part) : undefined;
+        if (found) return found;
+      }
+    }
+    if (key !== '_id' || !isPlainObject(value) || Object.keys(value).length !== 1) continue;
+    const list = value.$in;
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_PUSHED_IDS) continue;
+    if (list.every(isScalar)) return list;
   }
   return undefined;
 }

@@ -3,8 +3,8 @@ import { Query } from 'mingo';
 import { matcher } from '../../../emulator/src/database/find';
 
 /**
- * `matcher` compares plain `{ field: scalar }` filters directly instead of through mingo (the
- * common `_id` / `_openid` lookups). Whatever the stored values, its verdict must be mingo's.
+ * `matcher` compares plain `{ field: scalar }` and `{ field: { $in: [scalars] } }` filters directly
+ * instead of through mingo (the common `_id` / `_openid` lookups). Whatever the stored values, its verdict must be mingo's.
  */
 const scalar = fc.oneof(
   fc.constantFrom('a', 'b', '1', ''),
@@ -15,7 +15,8 @@ const stored = fc.oneof(
   scalar,
   fc.constant(null),
   fc.array(scalar, { maxLength: 3 }),
-  fc.record({ a: scalar }),
+  // Stored documents come from EJSON.parse: never null-prototype objects.
+  fc.record({ a: scalar }, { noNullPrototype: true }),
   fc.constant(new Date(0)),
 );
 const fields = fc.constantFrom('a', 'b', '_id');
@@ -23,8 +24,15 @@ const fields = fc.constantFrom('a', 'b', '_id');
 test('scalar equality filters agree with mingo on any stored value', () => {
   fc.assert(
     fc.property(
-      fc.dictionary(fields, fc.option(stored, { nil: undefined })),
-      fc.dictionary(fields, scalar, { minKeys: 1 }),
+      fc.dictionary(fields, fc.option(stored, { nil: undefined }), { noNullPrototype: true }),
+      fc.dictionary(
+        fields,
+        fc.oneof(
+          scalar,
+          fc.record({ $in: fc.array(scalar, { maxLength: 3 }) }, { noNullPrototype: true }),
+        ),
+        { minKeys: 1, noNullPrototype: true },
+      ),
       (doc, filter) => {
         const plain = Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined));
         expect(matcher(filter)(plain)).toBe(new Query(filter).test(plain));

@@ -45,4 +45,25 @@ describe('query pushdown', () => {
       { numRuns: 150 },
     );
   });
+
+  test('_id in a list gives the same documents, in the same order, as mingo alone', async () => {
+    const id = fc.oneof(fc.constantFrom('a', 'b', 'c', '1'), fc.integer({ min: 0, max: 2 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(id, { minLength: 1, maxLength: 6 }),
+        fc.array(id, { minLength: 1, maxLength: 4 }),
+        async (ids, wanted) => {
+          t.db.reset();
+          await t.call('addCollection', { collectionName: 'p' });
+          const docs = ids.map((_id, i) => ({ _id, i }));
+          await t.insert('p', docs);
+          const query = { _id: { $in: wanted } };
+          const expected = docs.filter((d) => new Query(query).test(d)).map((d) => d.i);
+          const actual = t.list(await t.where('p', query, { limit: 1000 })).map((d) => d.i);
+          expect(actual).toEqual(expected);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

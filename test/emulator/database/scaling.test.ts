@@ -36,6 +36,14 @@ describe('indexed lookups', () => {
     expect([...table.scan(pushdown)].map((doc) => doc._id)).toEqual(['s1234']);
   });
 
+  test('where({_id: _.in([...])}): a primary-key search per id, in natural order', () => {
+    const pushdown = pushdownOf({ _id: { $in: ['s4321', 's12', 'missing'] } });
+    const plan = table.queryPlan(pushdown).join('\n');
+    expect(plan).toMatch(/SEARCH .* USING (INTEGER )?PRIMARY KEY|USING INDEX sqlite_autoindex/);
+    expect(plan).not.toMatch(/^SCAN /m);
+    expect([...table.scan(pushdown)].map((doc) => doc._id)).toEqual(['s12', 's4321']);
+  });
+
   test('an unindexable filter scans (the check above can tell the difference)', () => {
     expect(table.queryPlan(undefined).join('\n')).toMatch(/^SCAN /m);
     expect([...table.scan(undefined)]).toHaveLength(DOCS);
