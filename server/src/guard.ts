@@ -94,8 +94,9 @@ export async function authenticate(
     session: { createdAt: session.createdAt, expiresAt: session.expiresAt },
     tokenHash,
   };
+  // Read once: the role check and the returned user both carry them.
+  const held = needUser ? rolesOf(account, identity.openid, config) : [];
   if (roles !== undefined) {
-    const held = rolesOf(account, identity.openid, config);
     if (!roles.some((role) => held.includes(role))) throw new AppError('PERMISSION_DENIED');
     result.roles = held;
   }
@@ -111,7 +112,7 @@ export async function authenticate(
     ]);
     result.session.expiresAt = renewed;
   }
-  if (user) result.user = toPublicUser(user, rolesOf(account, identity.openid, config));
+  if (user) result.user = toPublicUser(user, held);
   if (account) result.account = account;
   return result;
 }

@@ -4,7 +4,7 @@ import { evaluating } from './errors';
 import { valueAt } from './doc-path';
 import { distanceMeters, nearOf } from './geo';
 import { queryOptions } from './mingo-options';
-import { pushdownOf } from './query-pushdown';
+import { isScalar, pushdownOf, type Scalar } from './query-pushdown';
 import type { CollectionView } from './view';
 
 export interface FindOptions {
@@ -38,13 +38,6 @@ export function matcher(filter: Doc | undefined): (doc: Doc) => boolean {
     return true;
   };
 }
-
-type Scalar = string | number | boolean;
-
-const isScalar = (value: unknown): value is Scalar =>
-  typeof value === 'string' ||
-  typeof value === 'boolean' ||
-  (typeof value === 'number' && Number.isFinite(value));
 
 /**
  * `{ a: 'x', b: { $in: [1, 2] } }`: top-level fields, each equal to a string, finite number or

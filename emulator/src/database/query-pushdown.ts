@@ -29,10 +29,7 @@ export function pushdownOf(filter: Doc | undefined): Pushdown | undefined {
   for (const [field, value] of candidates) {
     if (!SIMPLE_FIELD.test(field)) continue;
     // JSON booleans come out of json_extract as 1/0.
-    const sqlValue = typeof value === 'boolean' ? Number(value) : value;
-    if (typeof sqlValue === 'string' || Number.isFinite(sqlValue)) {
-      return { kind: 'field', field, value: sqlValue as string | number };
-    }
+    return { kind: 'field', field, value: typeof value === 'boolean' ? Number(value) : value };
   }
   return undefined;
 }
@@ -54,7 +51,7 @@ function idsIn(filter: Doc): unknown[] | undefined {
   return undefined;
 }
 
-type Equality = [string, unknown];
+type Equality = [string, Scalar];
 
 /** `{f: v}`, `{f: {$eq: v}}` and the same inside a top-level `$and`. */
 function equalities(filter: Doc): Equality[] {
@@ -71,5 +68,10 @@ function equalities(filter: Doc): Equality[] {
   return out;
 }
 
-const isScalar = (v: unknown): boolean =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+export type Scalar = string | number | boolean;
+
+/** A string, finite number or boolean: what both the pushdown and the matcher compare directly. */
+export const isScalar = (value: unknown): value is Scalar =>
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value));
