@@ -1,4 +1,4 @@
-import { AppError, invalidArgument } from '../errors';
+import { invalidArgument } from '../errors';
 
 /**
  * WeChat's 授权用户信息变更 push (event name authorized_user_information_changes), as the official
@@ -85,9 +85,4 @@ export function parseAuthorizationChange(event: Record<string, unknown>): Author
     scopes: [...new Set(scopes)],
     plugin,
   };
-}
-
-/** A mini program user's call always carries its OPENID; the platform's push never does. */
-export function assertPlatformPush(callerOpenid: string): void {
-  if (callerOpenid !== '') throw new AppError('PERMISSION_DENIED');
 }

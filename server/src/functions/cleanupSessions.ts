@@ -1,7 +1,7 @@
 import { expireAudit } from '../audit';
 import { onCollection } from '../db/collections';
 import { defineFunction } from '../entry';
-import { AppError } from '../errors';
+import { refuseMiniProgramCallers } from '../authority';
 import type { SessionDoc } from '../sessions';
 
 export interface CleanupResponse {
@@ -20,7 +20,7 @@ export interface CleanupResponse {
 export const main = defineFunction<CleanupResponse>(
   async (_event, invocation) => {
     const { db, config, now, identity } = invocation;
-    if (identity.openid !== '') throw new AppError('PERMISSION_DENIED');
+    refuseMiniProgramCallers(identity.openid);
     const cutoff = now - config.cleanupAfterMs;
     const _ = db.command;
     const [result, auditDeleted] = await Promise.all([

@@ -2,7 +2,8 @@ import {
   applyAuthorizationChange,
   type AuthorizationChangeResult,
 } from '../authorization-change/apply';
-import { assertPlatformPush, parseAuthorizationChange } from '../authorization-change/event';
+import { parseAuthorizationChange } from '../authorization-change/event';
+import { refuseMiniProgramCallers } from '../authority';
 import { defineFunction } from '../entry';
 
 /**
@@ -22,7 +23,7 @@ import { defineFunction } from '../entry';
  */
 export const main = defineFunction<AuthorizationChangeResult>(
   async (event, invocation) => {
-    assertPlatformPush(invocation.identity.openid);
+    refuseMiniProgramCallers(invocation.identity.openid);
     const change = parseAuthorizationChange(event);
     return applyAuthorizationChange(invocation, change);
   },
