@@ -9,6 +9,7 @@ import { measureColdStart } from './cold-start';
 import { measureDbOps } from './db-ops';
 import { measureDbScaling } from './db-scaling';
 import { measureEmulatorSpeed } from './emulator-speed';
+import { measureProcessHop } from './process-hop';
 import { updateDocs } from './lib/docs-table';
 import { startBenchEmulator, type BenchEmulator } from './lib/emulator';
 import { builtFunctionDirs, RESULTS_FILE } from './lib/paths';
@@ -27,6 +28,7 @@ const report: BenchReport = {
   singleFlight: null,
   dbOps: null,
   emulator: null,
+  processHop: null,
   dbScaling: null,
   meta: {
     date: new Date().toISOString(),
@@ -87,6 +89,11 @@ async function emulatorSections(emu: BenchEmulator): Promise<void> {
     const { samples, users, throughputConcurrency, ...figures } = await measureEmulatorSpeed(emu);
     report.emulator = figures;
     report.details.emulator = { samples, users, throughputConcurrency };
+  });
+  await section('processHop', async () => {
+    const { samples, ...figures } = await measureProcessHop();
+    report.processHop = figures;
+    report.details.processHop = { samples };
   });
   await section('dbScaling', async () => {
     const { seedMs, samples, ...figures } = await measureDbScaling(emu.dbScalingDeps());

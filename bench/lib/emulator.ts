@@ -15,6 +15,8 @@ export interface BenchEmulator {
   url: string;
   /** A second emulator serving bench/fixtures/overhead-project (noop and addOne). */
   overheadUrl: string;
+  /** Disk syncs and the commits they covered so far (emulator/src/database/group-commit.ts). */
+  diskStats(): { syncs: number; commits: number };
   roundTripDeps(): Promise<RoundTripDeps>;
   dbOpsDeps(): DbOpsDeps;
   dbScalingDeps(): DbScalingDeps;
@@ -73,6 +75,7 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
   return {
     url: emu.url,
     overheadUrl: overhead.url,
+    diskStats: () => emu.database.stats().disk ?? { syncs: 0, commits: 0 },
     async roundTripDeps() {
       return {
         cloudFor: (openid) => bridgeFor(emu.url, openid),

@@ -28,6 +28,8 @@ export interface BenchResults {
     baselineP50Ms: number;
     ratio: number;
     callsPerSec: number;
+    loginCallsPerSec?: number;
+    commitsPerSync?: number;
     baselineNoSyncP50Ms?: number;
     ratioNoSync?: number;
     noopP50Ms?: number;
@@ -36,6 +38,8 @@ export interface BenchResults {
     twoRoundsP50Ms?: number;
     loginExcessMs?: number;
   } | null;
+  /** One IPC round trip between two Node processes, back-to-back and after an idle moment. */
+  processHop?: { busyRttMs: number; idleRttMs: number } | null;
   dbScaling: {
     getById: Record<'1000' | '100000', number>;
     whereOpenid: Record<'1000' | '100000', number>;

@@ -32,6 +32,7 @@ const SECTIONS = [
   'singleFlightHandWritten',
   'dbOps',
   'emulator',
+  'processHop',
   'dbScaling',
 ] as const;
 

@@ -4,6 +4,7 @@ import { DbError, toErrorReply } from './errors';
 import { exportStore, importStore, type ExportManifest } from './export-import';
 import { applyFaults, checkFaults, isTargeted, NO_FAULTS, type FaultConfig } from './faults';
 import { isPlainObject } from './ejson';
+import { GroupCommit } from './group-commit';
 import { StatsRecorder, type DatabaseStats } from './stats';
 import { Store } from './store';
 import { TransactionManager } from './transactions';
@@ -57,8 +58,27 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
   );
   const stats = new StatsRecorder();
+  const commits = new GroupCommit(store.walPath);
   const now = options.now ?? Date.now;
   let faults: FaultConfig = NO_FAULTS;
+  let changesSeen = store.totalChanges();
+
+  /** After anything that may have written: a commit to make durable before replying. */
+  const noteWrites = () => {
+    const changes = store.totalChanges();
+    if (changes === changesSeen) return;
+    changesSeen = changes;
+    commits.noteCommit();
+  };
+  /** For the rare writes outside `handle` (drop, reset, import): synced before they return. */
+  const syncedWrite = <T>(write: () => T): T => {
+    try {
+      return write();
+    } finally {
+      noteWrites();
+      commits.syncNow();
+    }
+  };
 
   const view = (collection: string, transactionId: string | undefined): CollectionView =>
     transactionId
@@ -89,6 +109,19 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     });
     if (faulted && fault.when !== 'after') return injected();
     const reply = execute(body, action, requestId);
+    noteWrites();
+    // Every reply, a read's too, waits until what it may have seen is on disk.
+    try {
+      await commits.durable();
+    } catch (error) {
+      return toErrorReply(
+        new DbError(
+          'SYS_ERR',
+          `the commit could not be written to disk: ${(error as Error).message}`,
+        ),
+        requestId,
+      );
+    }
     return faulted ? injected() : reply;
   }
 
@@ -111,24 +144,30 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
     handle,
     listCollections: () =>
       store.names().map((name) => ({ name, count: store.table(name).count() })),
-    dropCollection: (name) => store.drop(name),
+    dropCollection: (name) => syncedWrite(() => store.drop(name)),
     reset() {
       txns.close();
-      store.transaction(() => {
-        for (const name of store.names()) store.drop(name);
-      });
+      syncedWrite(() =>
+        store.transaction(() => {
+          for (const name of store.names()) store.drop(name);
+        }),
+      );
     },
     exportTo: (dir) => exportStore(store, dir),
     importFrom(dir) {
       txns.close();
-      return importStore(store, dir);
+      return syncedWrite(() => importStore(store, dir));
     },
     setFaults: (next) => (faults = checkFaults(next, faults)),
     getFaults: () => ({ ...faults }),
-    stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    stats: () => ({ ...stats.snapshot(), disk: commits.stats() }),
+    resetStats() {
+      stats.reset();
+      commits.resetStats();
+    },
     close() {
       txns.close();
+      commits.close();
       store.close();
     },
   };

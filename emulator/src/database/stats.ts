@@ -14,6 +14,11 @@ export interface InvocationStats {
 
 export interface DatabaseStats {
   calls: number;
+  /**
+   * Disk syncs (group-commit.ts) and the commits they covered; absent from the recorder's own
+   * snapshot, filled in by the database. Zero in memory.
+   */
+  disk?: { syncs: number; commits: number };
   /** Requests answered SYS_ERR by fault injection (counted, so reports quote what happened). */
   faultsInjected: number;
   byAction: Record<string, number>;

@@ -93,6 +93,7 @@ describe('console API: fault injection and statistics', () => {
       faultsInjected: 0,
       byAction: {},
       byInvocation: {},
+      disk: { syncs: 0, commits: 0 },
     });
 
     const login = await h.emu.callFunction('login', {}, { openid: 'o-stats-1' });

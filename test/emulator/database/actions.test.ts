@@ -129,4 +129,36 @@ describe('database actions (in memory)', () => {
     expect(updated.code).toBe('DATABASE_REQUEST_FAILED');
     expect(t.list(await t.doc('users', 'ok'))).toEqual([{ _id: 'ok' }]);
   });
+
+  test('the positional $ updates the array element the query matched; other paths skip it', async () => {
+    const t = testDatabase();
+    await t.call('addCollection', { collectionName: 'orders' });
+    await t.insert('orders', [
+      {
+        _id: 'o1',
+        items: [
+          { sku: 'a', n: 1 },
+          { sku: 'b', n: 1 },
+        ],
+        total: 2,
+      },
+    ]);
+    const reply = await t.call('modifyDocument', {
+      collectionName: 'orders',
+      queryType: 'WHERE',
+      query: ejson({ 'items.sku': 'b' }),
+      data: ejson({ $inc: { 'items.$.n': 5, total: 5 } }),
+    });
+    expect(reply.data?.updated).toBe(1);
+    expect(t.list(await t.doc('orders', 'o1'))).toEqual([
+      {
+        _id: 'o1',
+        items: [
+          { sku: 'a', n: 1 },
+          { sku: 'b', n: 6 },
+        ],
+        total: 7,
+      },
+    ]);
+  });
 });

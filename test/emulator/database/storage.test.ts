@@ -134,7 +134,13 @@ describe('database storage (file-backed)', () => {
       rounds: 2,
     });
     t.db.resetStats();
-    expect(t.db.stats()).toEqual({ calls: 0, faultsInjected: 0, byAction: {}, byInvocation: {} });
+    expect(t.db.stats()).toEqual({
+      calls: 0,
+      faultsInjected: 0,
+      byAction: {},
+      byInvocation: {},
+      disk: { syncs: 0, commits: 0 },
+    });
     t.db.close();
   });
 });
