@@ -44,7 +44,7 @@ export { createWxCloud, type CreateWxCloudOptions } from './bridge/wx-cloud';
 export type { BridgeWxCloud } from './bridge/types';
 export type * from './bridge/database-types';
 export type { DocIdMode, PlaygroundInput, PlaygroundAnswer, RuleListing } from './rules';
-export type { InvocationEvent, InvocationLogLine } from './functions/events';
+export type { ConnectionEvent, InvocationEvent, InvocationLogLine } from './functions/events';
 export type { EmulatorEvents } from './functions/events';
 export type { FunctionHost } from './functions/host';
 export type { CallIdentity, FunctionCallReply } from './http/function-caller';
@@ -248,6 +248,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       logger,
     );
     stopper.setServer(server);
+    server.on('connection', ({ remoteAddress, remotePort }) =>
+      events.emit('connection', { remoteAddress, remotePort }),
+    );
     port = (await listen(server, options.port ?? 0, host)).port;
   } catch (error) {
     await stopper.stop();

@@ -185,7 +185,12 @@ export class FunctionHost {
       spawn: () =>
         new FunctionInstance(
           this.options.runnerPath,
-          { file, exportName, clockOffsetMs: this.clockOffsetMs() },
+          {
+            file,
+            exportName,
+            clockOffsetMs: this.clockOffsetMs(),
+            emulatorOrigin: new URL(this.options.adminUrl()).origin,
+          },
           baseEnv(fn, this.options.project.envId, this.options.adminUrl()),
           {
             onOutput: (requestId, level, text) => this.output(fn.name, requestId, level, text),

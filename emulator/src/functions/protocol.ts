@@ -7,6 +7,8 @@ export interface RunnerArgs {
   exportName: string;
   /** The emulator clock's offset when the instance starts (clock/date-shim.ts). */
   clockOffsetMs?: number;
+  /** `http://host:port` of the emulator: requests there reuse one connection (emulator-agent.ts). */
+  emulatorOrigin?: string;
 }
 
 /** The SCF context object's data fields, as the SCF Node runtime passes them to main. */

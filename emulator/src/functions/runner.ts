@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { format } from 'node:util';
 import type { LogLevel } from '../logging/logger';
+import { emulatorAddressOf, routeToEmulator } from './emulator-agent';
 import {
   MAX_RESULT_BYTES,
   type InvokeMessage,
@@ -180,6 +181,9 @@ async function invoke(loaded: Loaded, message: InvokeMessage): Promise<void> {
 
 function main(): void {
   captureConsole();
+  // Before the handler loads: code that keeps a reference to http.request gets the routed one.
+  const emulator = emulatorAddressOf(args.emulatorOrigin);
+  if (emulator) routeToEmulator(emulator);
   const loaded = loadHandler();
   instanceEnv = { ...process.env };
   process.on('message', (message: InvokeMessage) => {

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorStartError } from '../config/errors';
 import type { Logger } from '../logging/logger';
+import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from './keep-alive';
 import { createPipeline, type HttpSecurity } from './pipeline';
 import type { Route } from './route-types';
 
@@ -13,7 +14,7 @@ export function createHttpServer(routes: Route[], security: HttpSecurity, logger
   const handle = createPipeline(routes, security, logger);
   const server = createServer((req, res) => void handle(req, res));
   // Clients (SDK, tests, benchmarks) reuse connections; keep them a little longer than Node's 5 s.
-  server.keepAliveTimeout = 65_000;
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS;
   return server;
 }
 /** Listens, turning the usual failures into one-line errors that say what to do. */
