@@ -1,5 +1,6 @@
 import { BSONRegExp, EJSON } from 'bson';
 import { DbError, invalidParam } from './errors';
+import { parseRelaxedEjson } from './ejson-parse';
 import { REGEX_EXPRESSIONS, jsFlags } from './request-bounds';
 import { isPlainObject } from '../shared/plain-object';
 
@@ -53,7 +54,8 @@ export function parseEjson(text: unknown, what: string): unknown {
   if (typeof text !== 'string') throw invalidParam(`${what} must be an Extended JSON string`);
   try {
     // relaxed: numbers come back as JS numbers, which is what an application sees anyway.
-    const parsed: unknown = EJSON.parse(text, { relaxed: true });
+    // Same result as EJSON.parse(text, { relaxed: true }), faster: ejson-parse.ts.
+    const parsed: unknown = parseRelaxedEjson(text);
     return needsConversion(text) ? toEngine(parsed, false) : parsed;
   } catch (error) {
     if (error instanceof DbError) throw error;
@@ -83,7 +85,7 @@ export const toCanonical = (doc: unknown): string => EJSON.stringify(doc, { rela
 export const toStored = (doc: Doc): string => EJSON.stringify(doc, { relaxed: true });
 
 export function fromStored(text: string): Doc {
-  const parsed = EJSON.parse(text, { relaxed: true }) as Doc;
+  const parsed = parseRelaxedEjson(text) as Doc;
   return needsConversion(text) ? (toEngine(parsed, true) as Doc) : parsed;
 }
 

@@ -1,0 +1,84 @@
+import { EJSON, ObjectId } from 'bson';
+
+/**
+ * Why this exists: bson's `EJSON.parse(text, { relaxed: true })` is `JSON.parse(text, reviver)`
+ * whose reviver runs `deserializeValue` on every value; on the login path that reviver was most
+ * of the database's parsing time (issue 17). Here the text goes through a plain `JSON.parse`,
+ * then one walk hands each object holding a `$`-prefixed key (the only values deserializeValue
+ * changes in relaxed mode) to bson itself, so the result must be, and is property-tested to be
+ * (test/emulator/database/ejson-parse.property.test.ts), exactly bson 6's relaxed result.
+ *
+ * What that relies on, read from bson's `parse` / `deserializeValue`:
+ * - relaxed mode returns numbers, strings, booleans, null and arrays unchanged, and an object
+ *   without an own `$` key unchanged (every test there is on a `$` property);
+ * - an object with a `$` key is revived together with its subtree: we re-serialize that subtree
+ *   and give it to `EJSON.parse`. JSON.stringify of what JSON.parse built round-trips except
+ *   -0 and ±Infinity (from e.g. `1e400`), so a subtree holding one makes us use bson for the
+ *   whole text;
+ * - bson refuses keys with a null byte; a text that could hold one (`\u0000`) goes to bson;
+ * - any error here (bad JSON, bad wrapper, deep nesting) re-runs bson on the whole text, so
+ *   errors are bson's own, with its messages.
+ */
+export function parseRelaxedEjson(text: string): unknown {
+  if (text.includes('\\u0000')) return bsonParse(text);
+  try {
+    return revive(JSON.parse(text) as unknown);
+  } catch {
+    return bsonParse(text);
+  }
+}
+
+const bsonParse = (text: string): unknown => EJSON.parse(text, { relaxed: true });
+
+/** Thrown when a subtree would not survive JSON.stringify unchanged; caught above. */
+class NeedsBson extends Error {}
+
+/** Revives `value` (fresh from JSON.parse, so mutated in place) and returns the result. */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object') value[i] = revive(v);
+    }
+    return value;
+  }
+  const obj = value as Record<string, unknown>;
+  for (const key in obj) if (key.charCodeAt(0) === 36 /* $ */) return wrapper(obj);
+  for (const key in obj) {
+    const v = obj[key];
+    if (v === null || typeof v !== 'object') continue;
+    const revived = revive(v);
+    // Even for "__proto__" this sets the own data property JSON.parse created, not the prototype.
+    if (revived !== v) obj[key] = revived;
+  }
+  return obj;
+}
+
+/** An object with a `$` key: the two wrappers every login carries directly, the rest via bson. */
+function wrapper(obj: Record<string, unknown>): unknown {
+  const keys = Object.keys(obj);
+  if (keys.length === 1) {
+    const key = keys[0];
+    const v = obj[key];
+    // deserializeValue: `$date` string → Date.parse, relaxed number → setTime (both TimeClip).
+    if (key === '$date' && (typeof v === 'string' || typeof v === 'number')) {
+      return new Date(typeof v === 'string' ? Date.parse(v) : v);
+    }
+    // ObjectId.fromExtendedJSON is `new ObjectId(doc.$oid)`.
+    if (key === '$oid' && typeof v === 'string') return new ObjectId(v);
+  }
+  refuseLossy(obj);
+  return bsonParse(JSON.stringify(obj));
+}
+
+/** -0 and non-finite numbers do not round-trip through JSON.stringify. */
+function refuseLossy(value: unknown): void {
+  if (typeof value === 'number') {
+    if (value === 0 ? Object.is(value, -0) : !Number.isFinite(value)) throw new NeedsBson();
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) for (const v of value) refuseLossy(v);
+  else for (const key in value) refuseLossy((value as Record<string, unknown>)[key]);
+}
