@@ -4,14 +4,14 @@ import { EJSON, ObjectId } from 'bson';
  * Why this exists: bson's `EJSON.parse(text, { relaxed: true })` is `JSON.parse(text, reviver)`
  * whose reviver runs `deserializeValue` on every value; on the login path that reviver was most
  * of the database's parsing time (issue 17). Here the text goes through a plain `JSON.parse`,
- * then one walk hands each object holding a `$`-prefixed key (the only values deserializeValue
+ * then one walk hands each object holding a type-wrapper key (the only values deserializeValue
  * changes in relaxed mode) to bson itself, so the result must be, and is property-tested to be
  * (test/emulator/database/ejson-parse.property.test.ts), exactly bson 6's relaxed result.
  *
  * What that relies on, read from bson's `parse` / `deserializeValue`:
  * - relaxed mode returns numbers, strings, booleans, null and arrays unchanged, and an object
- *   without an own `$` key unchanged (every test there is on a `$` property);
- * - an object with a `$` key is revived together with its subtree: we re-serialize that subtree
+ *   without an own key from WRAPPER_KEYS unchanged (every test there is on one of them);
+ * - an object with such a key is revived together with its subtree: we re-serialize that subtree
  *   and give it to `EJSON.parse`. JSON.stringify of what JSON.parse built round-trips except
  *   -0 and ±Infinity (from e.g. `1e400`), so a subtree holding one makes us use bson for the
  *   whole text;
@@ -30,6 +30,26 @@ export function parseRelaxedEjson(text: string): unknown {
 
 const bsonParse = (text: string): unknown => EJSON.parse(text, { relaxed: true });
 
+/**
+ * Every key deserializeValue (bson 6) looks at: its codec table (`keysToCodecs`), then `$undefined`,
+ * `$date`, `$code`, the DBRef-like `$ref`/`$id`/`$db` and `$dbPointer`. An object with none of them
+ * (a document, or a query/update with operators such as `$set`, `$in`) comes back unchanged.
+ */
+const WRAPPER_KEYS = new Set([
+  ...[
+    '$oid',
+    '$binary',
+    '$uuid',
+    '$symbol',
+    '$numberInt',
+    '$numberDecimal',
+    '$numberDouble',
+    '$numberLong',
+  ],
+  ...['$minKey', '$maxKey', '$regex', '$regularExpression', '$timestamp'],
+  ...['$undefined', '$date', '$code', '$ref', '$id', '$db', '$dbPointer'],
+]);
+
 /** Thrown when a subtree would not survive JSON.stringify unchanged; caught above. */
 class NeedsBson extends Error {}
 
@@ -44,7 +64,8 @@ function revive(value: unknown): unknown {
     return value;
   }
   const obj = value as Record<string, unknown>;
-  for (const key in obj) if (key.charCodeAt(0) === 36 /* $ */) return wrapper(obj);
+  for (const key in obj)
+    if (key.charCodeAt(0) === 36 /* $ */ && WRAPPER_KEYS.has(key)) return wrapper(obj);
   for (const key in obj) {
     const v = obj[key];
     if (v === null || typeof v !== 'object') continue;
@@ -55,7 +76,7 @@ function revive(value: unknown): unknown {
   return obj;
 }
 
-/** An object with a `$` key: the two wrappers every login carries directly, the rest via bson. */
+/** An object with a wrapper key: the two wrappers every login carries directly, the rest via bson. */
 function wrapper(obj: Record<string, unknown>): unknown {
   const keys = Object.keys(obj);
   if (keys.length === 1) {

@@ -40,8 +40,14 @@ function skeleton(value: unknown): unknown {
   if (value instanceof ObjectId) return 'ObjectId'; // its value is in canonical()
   if (Array.isArray(value)) return value.map(skeleton);
   const proto: unknown = Object.getPrototypeOf(value);
-  const kind = proto === Object.prototype ? 'Object' : ((proto as { constructor?: { name?: string } })?.constructor?.name ?? 'null');
-  const fields = Object.keys(value).map((k) => [k, skeleton((value as Record<string, unknown>)[k])]);
+  const kind =
+    proto === Object.prototype
+      ? 'Object'
+      : ((proto as { constructor?: { name?: string } })?.constructor?.name ?? 'null');
+  const fields = Object.keys(value).map((k) => [
+    k,
+    skeleton((value as Record<string, unknown>)[k]),
+  ]);
   return { kind, fields };
 }
 
@@ -76,9 +82,9 @@ const bsonValue = fc.oneof(
   fc.integer({ min: -8.64e15, max: 8.64e15 }).map((t) => new Date(t)),
   fc.constant(new Date(Number.NaN)),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map((n) => Long.fromBigInt(n)),
-  fc.constantFrom('0', '-0', '1.5E+3', 'NaN', '-Infinity', '123456789012345678901234567890123').map((s) =>
-    Decimal128.fromString(s),
-  ),
+  fc
+    .constantFrom('0', '-0', '1.5E+3', 'NaN', '-Infinity', '123456789012345678901234567890123')
+    .map((s) => Decimal128.fromString(s)),
   fc.double().map((d) => new Double(d)),
   fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map((n) => new Int32(n)),
   fc
@@ -103,7 +109,29 @@ const bsonValue = fc.oneof(
 );
 const key = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
-  fc.constantFrom('$foo', '$date', '$oid', '$numberLong', '$ref', '$id', '$db', '$undefined', '$code', '$scope'),
+  fc.constantFrom(
+    '$foo',
+    '$date',
+    '$oid',
+    '$numberLong',
+    '$ref',
+    '$id',
+    '$db',
+    '$undefined',
+    '$code',
+    '$scope',
+  ),
+  fc.constantFrom(
+    '$set',
+    '$inc',
+    '$in',
+    '$gt',
+    '$regex',
+    '$options',
+    '$dbPointer',
+    '$timestamp',
+    '$binary',
+  ),
   fc.constantFrom('__proto__', 'a$', '$', '0', '12', 'a\u0000b', 'constructor'),
 );
 const { doc } = fc.letrec((tie) => ({
@@ -111,18 +139,20 @@ const { doc } = fc.letrec((tie) => ({
   array: fc.array(tie('value'), { maxLength: 4 }),
   doc: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
   dbref: fc
-    .tuple(fc.string({ maxLength: 4 }), tie('value'), fc.option(fc.string({ maxLength: 3 }), { nil: undefined }))
+    .tuple(
+      fc.string({ maxLength: 4 }),
+      tie('value'),
+      fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
+    )
     .map(([collection, oid, db]) => new DBRef(collection, oid as ObjectId, db)),
 }));
-const ejsonText = fc
-  .tuple(doc, fc.boolean())
-  .chain(([d, relaxed]) => {
-    try {
-      return fc.constant(EJSON.stringify(d, { relaxed }));
-    } catch {
-      return fc.constant('{}');
-    }
-  });
+const ejsonText = fc.tuple(doc, fc.boolean()).chain(([d, relaxed]) => {
+  try {
+    return fc.constant(EJSON.stringify(d, { relaxed }));
+  } catch {
+    return fc.constant('{}');
+  }
+});
 
 test('bson documents as canonical and relaxed EJSON parse exactly as bson parses them', () => {
   fc.assert(fc.property(ejsonText, expectSameAsBson), { numRuns: 2000 });
@@ -131,24 +161,44 @@ test('bson documents as canonical and relaxed EJSON parse exactly as bson parses
 // Hand-rolled JSON texts: wrappers with wrong, missing, extra or null parts, numbers that do not
 // survive JSON.stringify, duplicate keys, nesting wrappers in wrappers.
 const scalarText = fc.oneof(
-  fc.constantFrom('-0', '-0.0', '0', '1e400', '-1e400', '-1e-400', '1.5', '2147483648', '9007199254740993', 'true', 'null'),
-  fc.constantFrom('"2020-01-01T00:00:00Z"', '"not a date"', '"0123456789abcdef01234567"', '"x"', '"12"', '"-5"', '"1.5"'),
+  fc.constantFrom(
+    '-0',
+    '-0.0',
+    '0',
+    '1e400',
+    '-1e400',
+    '-1e-400',
+    '1.5',
+    '2147483648',
+    '9007199254740993',
+    'true',
+    'null',
+  ),
+  fc.constantFrom(
+    '"2020-01-01T00:00:00Z"',
+    '"not a date"',
+    '"0123456789abcdef01234567"',
+    '"x"',
+    '"12"',
+    '"-5"',
+    '"1.5"',
+  ),
   fc.constantFrom('"AAEC"', '"00"', '"i"', '"NaN"', '"\\u00e9\\ud83d\\ude00"', '"\\u0000"'),
   fc.string({ maxLength: 4 }).map((s) => JSON.stringify(s)),
 );
-const wrapperKey = fc.constantFrom(
-  ...['$date', '$oid', '$numberLong', '$numberInt', '$numberDouble', '$numberDecimal', '$binary', '$uuid'],
-  ...['$regularExpression', '$regex', '$options', '$timestamp', '$minKey', '$maxKey', '$symbol', '$code', '$scope'],
-  ...['$undefined', '$ref', '$id', '$db', '$dbPointer', '$type', '$foo', 'base64', 'subType', 'pattern', 'options'],
-  ...['t', 'i', 'a', '__proto__', '0', 'a\\u0000'],
+const textKeys = `$date $oid $numberLong $numberInt $numberDouble $numberDecimal $binary $uuid
+  $regularExpression $regex $options $timestamp $minKey $maxKey $symbol $code $scope $undefined
+  $ref $id $db $dbPointer $type $foo base64 subType pattern options $set $inc $in $gt $and t i a`;
+const wrapperKey = fc.constantFrom(...textKeys.split(/\s+/), '__proto__', '0', 'a\\u0000');
+const { textValue } = fc.letrec<{ textValue: string; textArray: string; textObject: string }>(
+  (tie) => ({
+    textValue: fc.oneof({ depthSize: 'small' }, scalarText, tie('textObject'), tie('textArray')),
+    textArray: fc.array(tie('textValue'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+    textObject: fc
+      .array(fc.tuple(wrapperKey, tie('textValue')), { maxLength: 4 })
+      .map((pairs) => `{${pairs.map(([k, v]) => `"${k}":${v}`).join(',')}}`),
+  }),
 );
-const { textValue } = fc.letrec((tie) => ({
-  textValue: fc.oneof({ depthSize: 'small' }, scalarText, tie('textObject'), tie('textArray')),
-  textArray: fc.array(tie('textValue'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
-  textObject: fc
-    .array(fc.tuple(wrapperKey, tie('textValue')), { maxLength: 4 })
-    .map((pairs) => `{${pairs.map(([k, v]) => `"${k}":${v}`).join(',')}}`),
-}));
 
 test('hostile EJSON texts parse (or fail) exactly as bson parses them', () => {
   fc.assert(fc.property(textValue, expectSameAsBson), { numRuns: 3000 });
@@ -162,6 +212,8 @@ test.each([
   '{"r":{"$ref":"c","$id":{"$oid":"0123456789abcdef01234567"},"$db":"d","x":-0}}',
   '{"r":{"$ref":"c","$id":1,"$other":2},"s":{"$ref":5,"$id":1},"t":{"$id":1,"$ref":"c","$db":3}}',
   '{"$foo":-0,"x":1e400}',
+  '{"$set":{"a":{"$date":5},"b.c":-0},"$inc":{"n":1},"$unset":{"s":""}}',
+  '{"name":{"$regex":"^a","$options":"i"},"$and":[{"t":{"$gt":{"$date":"2024-01-01T00:00:00Z"}}}]}',
   '{"a":{"$numberLong":"9223372036854775807"},"b":{"$numberLong":"12"},"c":{"$numberLong":"x"}}',
   '{"a":{"$numberDouble":"-0.0"},"b":{"$numberInt":"7"},"c":{"$numberDecimal":"1.10"}}',
   '{"a":{"$regularExpression":{"pattern":"^a","options":"ix"}},"b":{"$regex":"a","$options":"g"}}',
