@@ -76,21 +76,42 @@ function revive(value: unknown): unknown {
   return obj;
 }
 
-/** An object with a wrapper key: the two wrappers every login carries directly, the rest via bson. */
+/** An object with a wrapper key: the one-key wrappers requests and documents carry, the rest via bson. */
 function wrapper(obj: Record<string, unknown>): unknown {
   const keys = Object.keys(obj);
   if (keys.length === 1) {
-    const key = keys[0];
-    const v = obj[key];
-    // deserializeValue: `$date` string → Date.parse, relaxed number → setTime (both TimeClip).
-    if (key === '$date' && (typeof v === 'string' || typeof v === 'number')) {
-      return new Date(typeof v === 'string' ? Date.parse(v) : v);
-    }
-    // ObjectId.fromExtendedJSON is `new ObjectId(doc.$oid)`.
-    if (key === '$oid' && typeof v === 'string') return new ObjectId(v);
+    const value = oneKeyWrapper(keys[0], obj[keys[0]]);
+    if (value !== NOT_HERE) return value;
   }
   refuseLossy(obj);
   return bsonParse(JSON.stringify(obj));
+}
+
+const NOT_HERE = Symbol('not handled here');
+/** Up to 15 digits: Long.fromString(s).toNumber() is exactly Number(s); bson's own format rule. */
+const SMALL_LONG = /^(0|-?[1-9][0-9]{0,14})$/;
+
+/**
+ * bson's relaxed result for `{ key: v }`, as its codecs' fromExtendedJSON compute it (canonical
+ * numbers from wx-server-sdk are all `$numberInt`/`$numberLong`/`$numberDouble`), or NOT_HERE.
+ */
+function oneKeyWrapper(key: string, v: unknown): unknown {
+  if (typeof v === 'string') {
+    if (key === '$date') return new Date(Date.parse(v));
+    if (key === '$oid') return new ObjectId(v);
+    if (key === '$numberInt') return parseInt(v, 10);
+    if (key === '$numberDouble') return parseFloat(v);
+    if (key === '$numberLong' && SMALL_LONG.test(v)) return Number(v);
+    return NOT_HERE;
+  }
+  if (key !== '$date') return NOT_HERE;
+  // Relaxed numbers: setTime(v), the same TimeClip as new Date(v).
+  if (typeof v === 'number') return new Date(v);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return NOT_HERE;
+  // bson revives the inner value first: canonical dates are {"$date":{"$numberLong":"…"}}.
+  const inner = revive(v);
+  if (typeof inner === 'number') return new Date(inner);
+  throw new NeedsBson(); // v was revived in place: let bson redo the whole text
 }
 
 /** -0 and non-finite numbers do not round-trip through JSON.stringify. */
