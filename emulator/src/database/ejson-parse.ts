@@ -35,20 +35,12 @@ const bsonParse = (text: string): unknown => EJSON.parse(text, { relaxed: true }
  * `$date`, `$code`, the DBRef-like `$ref`/`$id`/`$db` and `$dbPointer`. An object with none of them
  * (a document, or a query/update with operators such as `$set`, `$in`) comes back unchanged.
  */
-const WRAPPER_KEYS = new Set([
-  ...[
-    '$oid',
-    '$binary',
-    '$uuid',
-    '$symbol',
-    '$numberInt',
-    '$numberDecimal',
-    '$numberDouble',
-    '$numberLong',
-  ],
-  ...['$minKey', '$maxKey', '$regex', '$regularExpression', '$timestamp'],
-  ...['$undefined', '$date', '$code', '$ref', '$id', '$db', '$dbPointer'],
-]);
+const WRAPPER_KEYS = new Set(
+  `$oid $binary $uuid $symbol $numberInt $numberDecimal $numberDouble $numberLong $minKey $maxKey
+   $regex $regularExpression $timestamp $undefined $date $code $ref $id $db $dbPointer`.split(
+    /\s+/,
+  ),
+);
 
 /** Thrown when a subtree would not survive JSON.stringify unchanged; caught above. */
 class NeedsBson extends Error {}
