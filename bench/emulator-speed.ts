@@ -39,6 +39,8 @@ export interface EmulatorSpeedResult {
   twoRoundsP50Ms: number;
   /** login p50 minus twoRoundsP50Ms: what login spends beyond its two unavoidable rounds. */
   loginExcessMs: number;
+  /** twoRoundsP50Ms / baselineP50Ms: where `ratio` would stand if login cost only its rounds. */
+  floorRatio: number;
   samples: number;
   users: number;
   throughputConcurrency: number;
@@ -157,6 +159,7 @@ export async function measureEmulatorSpeed(
       ratioAddOne: round(median(addOne) / baselineP50Ms, 1),
       twoRoundsP50Ms: round(twoRoundsP50Ms),
       loginExcessMs: round(loginP50Ms - twoRoundsP50Ms),
+      floorRatio: round(twoRoundsP50Ms / baselineP50Ms, 1),
       samples,
       users,
       throughputConcurrency,

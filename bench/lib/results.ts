@@ -37,6 +37,7 @@ export interface BenchResults {
     ratioAddOne?: number;
     twoRoundsP50Ms?: number;
     loginExcessMs?: number;
+    floorRatio?: number;
   } | null;
   /** One IPC round trip between two Node processes, back-to-back and after an idle moment. */
   processHop?: { busyRttMs: number; idleRttMs: number } | null;
