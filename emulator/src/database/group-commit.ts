@@ -80,12 +80,18 @@ export class GroupCommit {
     this.commitsSynced = 0;
   }
 
+  /** Syncs what is pending, then stops; a failed last sync fails its waiting replies. */
   close(): void {
     if (this.closed) return;
-    this.syncNow();
-    this.closed = true;
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    try {
+      this.syncNow();
+    } catch (error) {
+      this.fail(this.committed, error as Error);
+    } finally {
+      this.closed = true;
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+    }
   }
 
   private schedule(): void {

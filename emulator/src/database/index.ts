@@ -65,6 +65,8 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
 
   /** After anything that may have written: a commit to make durable before replying. */
   const noteWrites = () => {
+    // A request that arrives after close was answered SYS_ERR and changed nothing.
+    if (!store.sql.open) return;
     const changes = store.totalChanges();
     if (changes === changesSeen) return;
     changesSeen = changes;

@@ -55,6 +55,15 @@ describe('group commit (file-backed database)', () => {
     t.db.close();
   });
 
+  test('a request after close is answered SYS_ERR, not thrown', async () => {
+    const t = testDatabase({ dataDir: tempDir() });
+    await t.call('addCollection', { collectionName: 'users' });
+    t.db.close();
+    const reply = await t.insert('users', [{ _id: 'late' }]);
+    expect(reply.code).toBe('SYS_ERR');
+    expect(reply.message).toMatch(/closed/);
+  });
+
   test('an in-memory database never syncs', async () => {
     const t = testDatabase({ inMemory: true });
     await t.call('addCollection', { collectionName: 'users' });
@@ -67,5 +76,13 @@ describe('group commit (file-backed database)', () => {
     const commits = new GroupCommit(join(tempDir(), 'missing', 'database.sqlite-wal'));
     commits.noteCommit();
     await expect(commits.durable()).rejects.toThrow(/ENOENT/);
+  });
+
+  test('closing with a sync that cannot be made fails the waiting replies, and close returns', async () => {
+    const commits = new GroupCommit(join(tempDir(), 'missing', 'database.sqlite-wal'));
+    commits.noteCommit();
+    const waiting = commits.durable();
+    expect(() => commits.close()).not.toThrow();
+    await expect(waiting).rejects.toThrow(/ENOENT/);
   });
 });
