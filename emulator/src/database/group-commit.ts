@@ -132,15 +132,18 @@ export class GroupCommit {
   private settle(target: number): void {
     if (target > this.synced) this.commitsSynced += target - this.synced;
     this.synced = Math.max(this.synced, target);
-    const ready = this.waiters.filter((w) => w.seq <= this.synced);
-    this.waiters = this.waiters.filter((w) => w.seq > this.synced);
-    for (const waiter of ready) waiter.resolve();
+    for (const waiter of this.takeWaiters(this.synced)) waiter.resolve();
   }
 
   private fail(target: number, error: Error): void {
-    const failed = this.waiters.filter((w) => w.seq <= target);
-    this.waiters = this.waiters.filter((w) => w.seq > target);
-    for (const waiter of failed) waiter.reject(error);
+    for (const waiter of this.takeWaiters(target)) waiter.reject(error);
+  }
+
+  /** Removes and returns the waiters for commits up to `seq`. */
+  private takeWaiters(seq: number): Waiter[] {
+    const taken = this.waiters.filter((w) => w.seq <= seq);
+    this.waiters = this.waiters.filter((w) => w.seq > seq);
+    return taken;
   }
 
   /** The WAL's descriptor, opened on first use (SQLite creates the file with the first write). */

@@ -30,9 +30,11 @@ export class Store {
       ? ':memory:'
       : prepareDir(options.dataDir ?? '.cloudbase/emulator');
     this.sql = new BetterSqlite3(file);
-    if (!options.inMemory) this.sql.pragma('journal_mode = WAL');
-    // NORMAL: commits do not wait for the disk here; GroupCommit syncs the WAL before replying.
-    this.sql.pragma(options.inMemory ? 'synchronous = FULL' : 'synchronous = NORMAL');
+    if (!options.inMemory) {
+      this.sql.pragma('journal_mode = WAL');
+      // NORMAL: commits do not wait for the disk here; GroupCommit syncs the WAL before replying.
+      this.sql.pragma('synchronous = NORMAL');
+    }
     this.walPath = options.inMemory ? undefined : `${file}-wal`;
     this.changes = this.sql.prepare('SELECT total_changes() AS n');
     // Another process on the same data folder (a second emulator, a backup tool): wait, not fail.
