@@ -1,0 +1,65 @@
+/**
+ * Every wx-server-sdk version real projects pin, unmodified, against the emulator: the probe
+ * function (test/fixtures/sdk-compat-probe) runs database CRUD, aggregate, a transaction,
+ * callFunction, an upload/temp URL/download/delete round trip and a cloud call, and reports
+ * each step. The versions live in their own function folders in the cache (setup.ts).
+ */
+import { startEmulator, type RunningEmulator } from '../../emulator/src';
+import { buildEmulator } from '../emulator/host/support';
+import { compatProjectDir } from './project';
+import { probeName, SDK_VERSIONS } from './versions';
+
+type Step = { ok: true; value: unknown } | { ok: false; error: string };
+
+describe('wx-server-sdk versions against the emulator', () => {
+  let emu: RunningEmulator;
+  beforeAll(async () => {
+    buildEmulator();
+    emu = await startEmulator({ project: compatProjectDir(), inMemory: true, logger: 'silent' });
+  });
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  test.each(SDK_VERSIONS)('wx-server-sdk@%s runs the probe', async (version) => {
+    const name = probeName(version);
+    const collection = `c_${name}`;
+    const reply = await emu.callFunction(name, { collection, self: name }, { openid: 'o-compat' });
+    if (!reply.ok) throw new Error(`probe failed: ${JSON.stringify(reply.body)}`);
+    const { version: loaded, report } = reply.result as {
+      version: string;
+      report: Record<string, Step>;
+    };
+    expect(loaded).toBe(version);
+    expect(report).toEqual({
+      createCollection: { ok: true, value: true },
+      crud: {
+        ok: true,
+        value: { gotN: 1, atIsDate: true, updated: 2, total: 2, listed: [2, 5, 10], removed: 1 },
+      },
+      aggregate: {
+        ok: true,
+        value: [
+          { _id: 'a', sum: 2 },
+          { _id: 'b', sum: 5 },
+        ],
+      },
+      transaction: { ok: true, value: { read: 100, after: 101 } },
+      callFunction: { ok: true, value: { echo: version, openid: 'o-compat' } },
+      storage: {
+        ok: true,
+        value: {
+          fileID: expect.stringMatching(
+            new RegExp(
+              `^cloud://sdk-compat\\.[^/]+/compat/${version.replace(/\./g, '\\.')}\\.txt$`,
+            ),
+          ),
+          tempUrl: true,
+          content: `hello from wx-server-sdk ${version}`,
+          deleted: 0,
+        },
+      },
+      openapi: { ok: true, value: 0 },
+    });
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * globalSetup of `npm run test:sdk-compat`: every SDK version installed (once, cached) and the
+ * Node build the probe functions run on warmed, before the suite starts.
+ */
+import { warmRuntimes } from '../../emulator/src/runtimes';
+import { prepareCompatProject } from './project';
+
+export default async function setup(): Promise<void> {
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  const project = prepareCompatProject(log);
+  await warmRuntimes([project], process.env.WX_EMULATOR_RUNTIME_CACHE ?? '', log);
+}
