@@ -10,6 +10,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import type { LogLevel } from '../logging/logger';
 import { emulatorAddressOf, routeToEmulator } from './emulator-agent';
+import { routeLegacySdkToEmulator } from './legacy-sdk-routing';
 import {
   MAX_RESULT_BYTES,
   type InvokeMessage,
@@ -192,6 +193,8 @@ function main(): void {
   // Before the handler loads: code that keeps a reference to http.request gets the routed one.
   const emulator = emulatorAddressOf(args.emulatorOrigin);
   if (emulator) routeToEmulator(emulator);
+  // wx-server-sdk 1.x/2.0.x call Tencent's hosts directly: their requests go to the emulator.
+  if (args.emulatorOrigin) routeLegacySdkToEmulator(`${args.emulatorOrigin}/admin`);
   const loaded = loadHandler();
   instanceEnv = { ...process.env };
   process.on('message', (message: InvokeMessage) => {
