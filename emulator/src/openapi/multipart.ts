@@ -24,12 +24,16 @@ export class MultipartError extends Error {
 }
 
 /** Parses a body the pipeline has already read (within the /admin route's size limit). */
-export function readMultipart(req: IncomingMessage, raw: Buffer): Promise<MultipartBody> {
+export function readMultipart(
+  req: IncomingMessage,
+  raw: Buffer,
+  limits: typeof LIMITS = LIMITS,
+): Promise<MultipartBody> {
   return new Promise((resolve, reject) => {
     const body: MultipartBody = { fields: {}, binaries: {} };
     let parser: BusboyInstance;
     try {
-      parser = new Busboy({ headers: req.headers as BusboyHeaders, limits: LIMITS });
+      parser = new Busboy({ headers: req.headers as BusboyHeaders, limits });
     } catch (error) {
       reject(new MultipartError(`not a multipart body: ${(error as Error).message}`));
       return;
@@ -41,7 +45,10 @@ export function readMultipart(req: IncomingMessage, raw: Buffer): Promise<Multip
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (stream.truncated) reject(new MultipartError(`part ${name} is larger than 6 MB`));
+        if (stream.truncated)
+          reject(
+            new MultipartError(`part ${name} is larger than ${limits.fileSize / 1024 / 1024} MB`),
+          );
         body.binaries[name] = Buffer.concat(chunks);
       });
     });

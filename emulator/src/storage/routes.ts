@@ -5,9 +5,10 @@
 import type { RouteModule } from '../http/route-types';
 import { clientRoutes } from './client-routes';
 import { fileRoutes } from './file-routes';
+import { postObjectRoutes } from './post-object-route';
 import { storageFor } from './storage-instance';
 
 export const storageRoutes: RouteModule = (ctx) => {
   const service = storageFor(ctx);
-  return [...clientRoutes(service), ...fileRoutes(service)];
+  return [...clientRoutes(service), ...fileRoutes(service), ...postObjectRoutes(service)];
 };
