@@ -6,6 +6,7 @@
 import { INVOKE_FUNCTION_ACTION, invokeFromSdk } from '../functions/invoke-action';
 import type { EmulatorContext } from '../http/context';
 import { handleStorageAction, storageFor } from '../storage';
+import { handleLegacyAction, LEGACY_DATABASE_ACTIONS } from './legacy-actions';
 
 export interface AdminCall {
   /** The parsed body (always an object with a string `action`). */
@@ -32,12 +33,24 @@ export const adminActions: readonly AdminAction[] = [
     handle: ({ body }, ctx) => handleStorageAction(storageFor(ctx), body, ctx.url()),
   },
   {
+    // wx-server-sdk 1.x/2.0.x name some database actions differently (`database.aggregate`...).
+    matches: (action) => Object.hasOwn(LEGACY_DATABASE_ACTIONS, action),
+    handle: ({ body, invocationId }, ctx) =>
+      handleLegacyAction(body, (current) => databaseCall(ctx, current, invocationId)),
+  },
+  {
     matches: () => true,
-    handle: async ({ body, invocationId }, ctx) => {
-      const callContext = invocationId
-        ? { invocationId, functionName: ctx.functions.functionNameOf(invocationId) }
-        : {};
-      return ctx.database.handle(body, callContext);
-    },
+    handle: ({ body, invocationId }, ctx) => databaseCall(ctx, body, invocationId),
   },
 ];
+
+function databaseCall(
+  ctx: EmulatorContext,
+  body: Record<string, unknown>,
+  invocationId: string | undefined,
+): Promise<Record<string, unknown>> {
+  const callContext = invocationId
+    ? { invocationId, functionName: ctx.functions.functionNameOf(invocationId) }
+    : {};
+  return ctx.database.handle(body, callContext);
+}
