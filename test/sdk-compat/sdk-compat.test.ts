@@ -37,6 +37,17 @@ describe('wx-server-sdk versions against the emulator', () => {
         ok: true,
         value: { gotN: 1, atIsDate: true, updated: 2, total: 2, listed: [2, 5, 10], removed: 1 },
       },
+      types: {
+        ok: true,
+        value: {
+          when: '2020-01-02T03:04:05.000Z',
+          names: ['Alice'],
+          projected: true,
+          setN: 7,
+          recent: 1,
+          page: ['Alice'],
+        },
+      },
       aggregate: {
         ok: true,
         value: [
@@ -44,7 +55,7 @@ describe('wx-server-sdk versions against the emulator', () => {
           { _id: 'b', sum: 5 },
         ],
       },
-      transaction: { ok: true, value: { read: 100, after: 101 } },
+      transaction: { ok: true, value: { read: 100, rolledBack: true, after: 101 } },
       callFunction: { ok: true, value: { echo: version, openid: 'o-compat' } },
       storage: {
         ok: true,
