@@ -26,11 +26,14 @@ describe('wx-server-sdk versions against the emulator', () => {
     const collection = `c_${name}`;
     const reply = await emu.callFunction(name, { collection, self: name }, { openid: 'o-compat' });
     if (!reply.ok) throw new Error(`probe failed: ${JSON.stringify(reply.body)}`);
-    const { version: loaded, report } = reply.result as {
-      version: string;
-      report: Record<string, Step>;
-    };
+    const {
+      version: loaded,
+      report,
+      lookups,
+    } = reply.result as { version: string; report: Record<string, Step>; lookups: string[] };
     expect(loaded).toBe(version);
+    // Every request went to the emulator on loopback: no host name was ever looked up.
+    expect(lookups).toEqual([]);
     expect(report).toEqual({
       createCollection: { ok: true, value: true },
       crud: {
