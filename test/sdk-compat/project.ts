@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compatCacheDir, probeName, SDK_VERSIONS } from './versions';
+import { compatCacheDir, probeName, runtimeFor, SDK_VERSIONS } from './versions';
 
 const probeFolder = path.resolve(__dirname, '../fixtures/sdk-compat-probe');
 
@@ -51,7 +51,7 @@ export function prepareCompatProject(log: (line: string) => void): string {
     envId: COMPAT_ENV_ID,
     functionRoot: 'functions',
     functionDefaultConfig: { runtime: 'Nodejs18.15', handler: 'index.main', timeout: 20 },
-    functions: functions.map(({ name }) => ({ name })),
+    functions: functions.map(({ name, version }) => ({ name, runtime: runtimeFor(version) })),
   };
   writeFileSync(path.join(project, 'cloudbaserc.json'), `${JSON.stringify(rc, null, 2)}\n`);
   return project;

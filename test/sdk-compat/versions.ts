@@ -31,3 +31,12 @@ export function compatCacheDir(): string {
 export function probeName(version: string): string {
   return `probe_${version.replace(/\./g, '_')}`;
 }
+
+/**
+ * Projects on 1.x/2.0.x were made for Node 8 to 12: they run on the oldest runtime the emulator
+ * runs, so the bootstrap's routing is tried on the oldest Node too; the rest on Nodejs18.15.
+ */
+export function runtimeFor(version: string): string {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major < 2 || (major === 2 && minor < 3) ? 'Nodejs16.13' : 'Nodejs18.15';
+}
