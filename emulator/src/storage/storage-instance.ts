@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EmulatorContext } from '../http/context';
 import { StorageService } from './storage-service';
+import { StorageRuleSource } from './storage-rule-source';
 
 const services = new WeakMap<EmulatorContext, StorageService>();
 
@@ -27,7 +28,11 @@ export function storageFor(ctx: EmulatorContext): StorageService {
       }
     });
   }
+  // Checked before anything is stored: a broken rule file stops the start with one line.
+  const rules = new StorageRuleSource(ctx.project.dir);
+  rules.check();
   const service = new StorageService({
+    rules,
     root,
     env: ctx.project.envId || FALLBACK_ENV,
     baseUrl: () => ctx.url(),
