@@ -4,7 +4,11 @@ import { FileStore, PathConflictError, versionOf, type FileMeta } from './file-s
 import { PathLock } from './path-lock';
 import { UrlSigner, type Verdict } from './signed-url';
 import { judgeStorage, type StorageOperation, type StorageVerdict } from './storage-rule';
-import { DEFAULT_STORAGE_RULE, type StorageRuleSource } from './storage-rule-source';
+import {
+  DEFAULT_STORAGE_RULE,
+  type StorageRuleInForce,
+  type StorageRuleSource,
+} from './storage-rule-source';
 
 /** Per-file result codes, named as the TCB API names them; numbers are the wx errCodes. */
 export const STORAGE_CODES = {
@@ -101,6 +105,11 @@ export class StorageService {
     });
   }
 
+  /** The project's rule, or a new environment's default when there is no rule source. */
+  ruleInForce(): StorageRuleInForce {
+    return this.rules?.current() ?? DEFAULT_STORAGE_RULE;
+  }
+
   /** The rule's verdict on a client request, with the file as `resource`. */
   async judge(
     openid: string,
@@ -108,7 +117,7 @@ export class StorageService {
     cloudPath: string,
     owner: string,
   ): Promise<StorageVerdict> {
-    const source = this.rules?.current() ?? DEFAULT_STORAGE_RULE;
+    const source = this.ruleInForce();
     if (source.error) return { allowed: false, reason: `the rule file is broken: ${source.error}` };
     return judgeStorage(source.rule, operation, openid, { openid: owner, path: cloudPath });
   }
