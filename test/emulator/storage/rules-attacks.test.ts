@@ -30,6 +30,15 @@ describe('default rule (no storage/security-rules.json): all read, creator-only 
     expect(errCodeOf(await h.upload('o-mallory', 'config/banner.txt', 'defaced'))).toBe(DENIED);
   });
 
+  it("a function overwriting a user's file leaves it with no client owner", async () => {
+    const fileID = (await h.upload('o-alice', 'posts/photo.txt', 'original')) as string;
+    await h.adminUpload('posts/photo.txt', 'moderated');
+    expect(errCodeOf(await h.upload('o-alice', 'posts/photo.txt', 'back again'))).toBe(DENIED);
+    const removed = await h.as('o-alice').deleteFile({ fileList: [fileID] });
+    expect(removed.fileList[0]).toMatchObject({ status: DENIED });
+    expect(await h.adminRead(fileID)).toBe('moderated');
+  });
+
   it('a client cannot delete a file a function wrote', async () => {
     const fileID = await h.adminUpload('config/terms.txt', 'terms');
     const { fileList } = await h.as('o-mallory').deleteFile({ fileList: [fileID] });
