@@ -120,6 +120,7 @@ function variable(name: string, env: EvalEnv): Val {
       return env.now;
     case 'request':
       return env.requestData === undefined ? {} : { data: env.requestData };
+    case 'resource': // storage rules bind the judged file as the document
     default:
       return env.doc.kind === 'document' ? env.doc.value : new FieldRef('');
   }
