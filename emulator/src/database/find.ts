@@ -1,6 +1,7 @@
 import { Query, find } from 'mingo';
 import { isPlainObject, type Doc } from './ejson';
 import { evaluating } from './errors';
+import { idKey } from './ids';
 import { valueAt } from './doc-path';
 import { distanceMeters, nearOf } from './geo';
 import { queryOptions } from './mingo-options';
@@ -109,4 +110,13 @@ function idFirst(doc: Doc): Doc {
 export function project(doc: Doc, projection: Doc | undefined): Doc {
   if (!projection || Object.keys(projection).length === 0) return doc;
   return idFirst(evaluating(() => find([doc], {}, projection, queryOptions).all()[0] as Doc));
+}
+
+/**
+ * The one document a DOC request (`doc(id)`) names: looked up by its key, as getDocument does,
+ * so an `_id` such as `{ $in: [...] }` is an id that matches nothing, never a query.
+ */
+export function byExactId(view: CollectionView, id: unknown): Doc[] {
+  const doc = view.get(idKey(id));
+  return doc ? [doc] : [];
 }
