@@ -52,9 +52,7 @@ async function runCase(
   for (const [name, docs] of Object.entries(c.extra ?? {})) await h.seed(name, docs);
   await h.seed(collection, c.docs ?? []);
   const before = await h.all(collection);
-  const outcome = await outcomeOf(() =>
-    c.run(h.db(c.as ?? ME), collection, h.raw(c.as ?? ME)),
-  );
+  const outcome = await outcomeOf(() => c.run(h.db(c.as ?? ME), collection, h.raw(c.as ?? ME)));
   const stored = await h.all(collection);
   // A refused request leaves stored data untouched.
   if (!outcome.ok) expect(stored).toEqual(before);
