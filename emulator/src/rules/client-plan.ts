@@ -13,6 +13,7 @@ import {
   writesOpenid,
   type Doc,
 } from './client-values';
+import { foreignReads } from './aggregate-reads';
 import type { ClientOperation } from './judge';
 import { isRecord } from './values';
 
@@ -121,20 +122,39 @@ function planAggregate(
   sub: (v: unknown) => unknown,
 ): ClientPlan {
   if (!Array.isArray(body.stages)) throw new ClientInputError('stages must be an array');
-  const stages = [...(body.stages as unknown[])];
-  const first = stages[0];
-  let query: Doc | undefined;
+  // Every stage, sub-pipelines included, gets '{openid}' replaced and is judged from its value.
+  const stages = (body.stages as unknown[]).map((stage, i) => {
+    if (!isRecord(stage) || typeof stage.stageKey !== 'string')
+      throw new ClientInputError(`stages[${i}] must be { stageKey, stageValue }`);
+    return { [stage.stageKey]: sub(parseEjsonField(stage.stageValue, `stages[${i}]`)) };
+  });
   // aggregate() is judged on its first $match stage; without one it reads the whole collection.
-  if (isRecord(first) && first.stageKey === '$match') {
-    const match = sub(parseEjsonField(first.stageValue, 'stages[0]'));
-    if (!isRecord(match)) throw new ClientInputError('the $match stage must be an object');
-    query = match;
-    stages[0] = { ...first, stageValue: toEjson(match) };
-  }
+  const first = stages[0]?.$match;
+  if (first !== undefined && !isRecord(first))
+    throw new ClientInputError('the $match stage must be an object');
+  const query = first as Doc | undefined;
+  const reads = foreignReads(stages);
+  const foreign: ClientOperation[] =
+    'reads' in reads
+      ? reads.reads.map((read) => ({
+          kind: 'query',
+          operation: 'read',
+          query: read.query,
+          foreign: read,
+        }))
+      : [];
   return {
     ...base,
-    operations: async () => [{ kind: 'query', operation: 'read', query }],
-    finalBody: async () => ({ ...body, stages }),
+    refused: 'refused' in reads ? reads.refused : undefined,
+    operations: async () => [{ kind: 'query', operation: 'read', query }, ...foreign],
+    // Serialized when asked: judging may have narrowed a stage (a PRIVATE foreign collection).
+    finalBody: async () => ({
+      ...body,
+      stages: stages.map((stage) => {
+        const [stageKey, value] = Object.entries(stage)[0] as [string, unknown];
+        return { stageKey, stageValue: toEjson(value) };
+      }),
+    }),
   };
 }
 

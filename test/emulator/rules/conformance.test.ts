@@ -6,9 +6,10 @@
  */
 import { CASES as BUILDER_CASES, ME, type Expectation, type RuleCase } from './cases';
 import { CRAFTED_CASES } from './crafted-cases';
+import { LOOKUP_CASES } from './crafted-lookup-cases';
 import { outcomeOf, startRulesHarness, type Outcome, type RulesHarness } from './support';
 
-const CASES = [...BUILDER_CASES, ...CRAFTED_CASES];
+const CASES = [...BUILDER_CASES, ...CRAFTED_CASES, ...LOOKUP_CASES];
 const collectionOf = (i: number) => `k${i}`;
 const rules = Object.fromEntries([
   ...CASES.map((c, i) => [collectionOf(i), c.rule]),
