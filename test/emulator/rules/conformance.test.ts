@@ -4,12 +4,13 @@
  * `--rules-doc-id strict` (the default) and once with `read-then-check`. The switch must change
  * exactly the doc(id) cases that say so.
  */
+import { ARRAY_CASES } from './array-cases';
 import { CASES as BUILDER_CASES, ME, type Expectation, type RuleCase } from './cases';
 import { CRAFTED_CASES } from './crafted-cases';
 import { LOOKUP_CASES } from './crafted-lookup-cases';
 import { outcomeOf, startRulesHarness, type Outcome, type RulesHarness } from './support';
 
-const CASES = [...BUILDER_CASES, ...CRAFTED_CASES, ...LOOKUP_CASES];
+const CASES = [...BUILDER_CASES, ...CRAFTED_CASES, ...LOOKUP_CASES, ...ARRAY_CASES];
 const collectionOf = (i: number) => `k${i}`;
 const rules = Object.fromEntries([
   ...CASES.map((c, i) => [collectionOf(i), c.rule]),
