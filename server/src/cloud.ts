@@ -32,6 +32,10 @@ export interface WxContext {
   APPID?: unknown;
   UNIONID?: unknown;
   SOURCE?: unknown;
+  ENV?: unknown;
+  FROM_OPENID?: unknown;
+  FROM_APPID?: unknown;
+  FROM_UNIONID?: unknown;
 }
 
 export function readWxContext(): WxContext {

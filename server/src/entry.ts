@@ -9,6 +9,7 @@ import { AppError } from './errors';
 import { identityFrom } from './identity';
 import type { Identity } from './identity';
 import { isPlainObject } from './validation/text';
+import { platformCallerOf, type PlatformCaller } from './platform-caller';
 
 /** What SCF passes as the second argument of `main` (only what we read). */
 export interface ScfContext {
@@ -19,6 +20,8 @@ export interface ScfContext {
 export interface Invocation {
   /** Present unless the function was defined with `requireIdentity: false`. */
   identity: Identity;
+  /** What the platform says about the call itself (SOURCE chain, cross-account keys). */
+  caller: PlatformCaller;
   config: ServerConfig;
   db: Database;
   requestId: string;
@@ -55,10 +58,12 @@ export function defineFunction<T>(
     // and then corrected) re-estimates its offset on each call (see the client's session manager).
     const stamped = <E extends Envelope<T>>(envelope: E): E => ({ ...envelope, serverTime: now });
     try {
-      const identity = identityFrom(readWxContext());
+      const context = readWxContext();
+      const identity = identityFrom(context);
       if (!identity && requireIdentity) return stamped(failure('UNAUTHENTICATED'));
       const invocation: Invocation = {
         identity: identity ?? NO_IDENTITY,
+        caller: platformCallerOf(context),
         config: readConfig(),
         db: getDatabase(),
         requestId,
