@@ -75,6 +75,25 @@ export async function findUserAndAccount(
   return found;
 }
 
+/** One read of the account record alone (a trusted one, or none). */
+export async function findAccount(
+  db: Database,
+  config: ServerConfig,
+  openid: string,
+): Promise<Pick<UserAndAccount, 'account'>> {
+  const result = await onCollection<AccountDoc, { data: AccountDoc[] }>(
+    db,
+    config.usersCollection,
+    (users) =>
+      users
+        .where({ _id: accountIdOf(openid) })
+        .limit(1)
+        .get(),
+  );
+  const doc = result.data[0];
+  return isTrustedDoc(doc) ? { account: doc } : {};
+}
+
 /**
  * Sets fields of the account record: an update when a trusted record exists, otherwise a
  * `set` that creates it, or replaces a record a client squatted (the server may overwrite any
