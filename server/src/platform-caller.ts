@@ -22,6 +22,8 @@ export interface PlatformCaller {
   crossAccount: boolean;
   /** OPENID in the context, '' when absent. */
   openid: string;
+  /** The environment the function runs in (ENV), '' when absent. */
+  env: string;
 }
 
 function text(value: unknown): string {
@@ -38,6 +40,7 @@ export function platformCallerOf(context: WxContext): PlatformCaller {
       .filter((part) => part !== ''),
     crossAccount: CROSS_ACCOUNT_KEYS.some((key) => text(raw[key]) !== ''),
     openid: text(context.OPENID),
+    env: text(context.ENV),
   };
 }
 

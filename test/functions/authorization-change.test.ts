@@ -4,7 +4,7 @@
  * mini program user's call carries one and must change nothing.
  */
 import type { BindPhoneNumberResponse } from '../../contract/src';
-import { clientInsert, consoleInsert, fileExists, uploadAs } from './support/account';
+import { clientInsert, consoleInsert, fileExists, uploadAvatarAs } from './support/account';
 import {
   dataOf,
   errorOf,
@@ -40,7 +40,7 @@ interface Account {
 
 async function fullAccount(fx: FunctionsHarness, caller: Caller, number: string): Promise<Account> {
   const { token } = await login(fx, caller);
-  const avatar = await uploadAs(fx, caller, `avatars/${caller.openid}.png`);
+  const avatar = await uploadAvatarAs(fx, caller, token);
   dataOf(
     await fx.call(
       'updateUserInfo',

@@ -54,6 +54,8 @@ export interface Commands {
   inc(n: number): Command;
   remove(): Command;
   set(value: unknown): Command;
+  push(values: unknown[]): Command;
+  pullAll(values: unknown[]): Command;
   lt(value: unknown): Command;
   gt(value: unknown): Command;
   neq(value: unknown): Command;
