@@ -58,6 +58,7 @@ export interface Commands {
   pullAll(values: unknown[]): Command;
   lt(value: unknown): Command;
   gt(value: unknown): Command;
+  lte(value: unknown): Command;
   neq(value: unknown): Command;
   in(values: unknown[]): Command;
   nin(values: unknown[]): Command;
