@@ -11,7 +11,7 @@ import type { SessionDoc } from './sessions';
 import { hashToken, newToken } from './token';
 import type { Filter } from './db/types';
 import type { SessionRef, UserDoc } from './users';
-import { findUser, insertUser, newUserDoc, toPublicUser, updateUser } from './users';
+import { findUser, insertUser, newUserDoc, replaceUser, toPublicUser, updateUser } from './users';
 
 /**
  * login, in database calls (round trips in brackets), each + 1 read [+1] of the status once the
@@ -70,8 +70,16 @@ async function issueSession(
     await deleteAccountData(invocation, identity.openid, found, 'self');
     existing = undefined;
   }
-  if (existing) return returningLogin(invocation, existing, token, session, ref, roles);
+  // A document someone else's client planted under this OPENID before the first login (it
+  // carries the planter's `_openid`): never adopted; the new user's document replaces it.
+  const planted = existing !== undefined && existing._openid !== identity.openid;
+  if (existing && !planted) return returningLogin(invocation, existing, token, session, ref, roles);
   const created = newUserDoc(identity, now, { [hash]: ref });
+  if (planted) {
+    await Promise.all([replaceUser(db, config, created), auditCreated(invocation)]);
+    await insertSession(db, config, session);
+    return response(roles, token, session.expiresAt, created, true);
+  }
   const [stored] = await Promise.all([
     insertUserOrRead(invocation, created),
     auditCreated(invocation),

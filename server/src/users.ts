@@ -98,6 +98,14 @@ export async function insertUser(db: Database, config: ServerConfig, doc: UserDo
   );
 }
 
+/** Overwrites the document with `_id` doc._id (a planted one, see login-flow.ts). */
+export async function replaceUser(db: Database, config: ServerConfig, doc: UserDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await onCollection<UserDoc, unknown>(db, config.usersCollection, (users) =>
+    users.doc(_id).set({ data }),
+  );
+}
+
 /** `update` on the caller's document only (doc(_id)); returns how many documents changed. */
 export async function updateUser(
   db: Database,
