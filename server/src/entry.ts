@@ -3,6 +3,7 @@ import { failure, success } from '../../contract/src';
 import type { Envelope } from '../../contract/src';
 import { getDatabase, readWxContext } from './cloud';
 import { readConfig } from './config';
+import { setKnownCollections } from './db/collections';
 import type { ServerConfig } from './config';
 import type { Database } from './db/types';
 import { AppError } from './errors';
@@ -61,10 +62,17 @@ export function defineFunction<T>(
       const context = readWxContext();
       const identity = identityFrom(context);
       if (!identity && requireIdentity) return stamped(failure('UNAUTHENTICATED'));
+      const config = readConfig();
+      setKnownCollections([
+        config.usersCollection,
+        config.sessionsCollection,
+        config.auditCollection,
+        config.phonesCollection,
+      ]);
       const invocation: Invocation = {
         identity: identity ?? NO_IDENTITY,
         caller: platformCallerOf(context),
-        config: readConfig(),
+        config,
         db: getDatabase(),
         requestId,
         now,
