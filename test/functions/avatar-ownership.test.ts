@@ -90,4 +90,19 @@ describe('avatar files are owned by their uploader', () => {
     expect(await fileExists(fx, saved)).toBe(false);
     expect(await fileExists(fx, neverSaved)).toBe(false);
   });
+
+  test('at most 10 unsaved uploads are kept: the oldest file goes first', async () => {
+    const user = { openid: 'o-hoarder' };
+    const { token } = await login(fx, user);
+    const saved = await uploadAvatarAs(fx, user, token);
+    dataOf(await setAvatar(fx, token, user, saved));
+    const pending: string[] = [];
+    for (let i = 0; i < 11; i += 1) pending.push(await uploadAvatarAs(fx, user, token));
+    expect(await fileExists(fx, pending[0]!)).toBe(false);
+    for (const fileId of pending.slice(1)) expect(await fileExists(fx, fileId)).toBe(true);
+    const [record] = await fx.documents<{ avatarUploads: unknown[] }>('users', {
+      _id: `account:${user.openid}`,
+    });
+    expect(record?.avatarUploads).toHaveLength(11); // 10 unsaved + the saved one
+  });
 });
