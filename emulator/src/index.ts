@@ -26,6 +26,7 @@ import { createStopper } from './http/stopper';
 import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
 import { pathScrubber } from './http/public-message';
 import { readTimerTriggers, TriggerScheduler } from './triggers';
+import { seedAtStart, type SeedOptions } from './seed';
 import {
   createClientRules,
   RuleFileError,
@@ -62,7 +63,7 @@ export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
 export type { EmulatorClock, ClockState } from './clock';
 export type { TriggerScheduler, TriggerInfo, TimerEvent } from './triggers';
 
-export interface StartEmulatorOptions {
+export interface StartEmulatorOptions extends SeedOptions {
   /** 0 (default here; the CLI uses 9100) picks a free port. */
   port?: number;
   host?: string;
@@ -237,7 +238,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   let port: number;
   try {
     // Route modules build their parts here (console API, storage); a failure must not leave
-    // the database open.
+    // the database open. Seeds go in before the first request can come.
+    await seedAtStart(context, options);
     const server = createHttpServer(
       routeModules.flatMap((module) => module(context)),
       {

@@ -53,6 +53,8 @@ export class StorageService {
   readonly files: FileStore;
   readonly signer = new UrlSigner();
   private readonly baseUrl: () => string;
+  /** Other envs whose file IDs name files here (a production env that seeded data names). */
+  private readonly aliasEnvs = new Set<string>();
   /** Expiry of signed URLs follows the emulator's clock. */
   readonly now: () => number;
 
@@ -156,10 +158,18 @@ export class StorageService {
     return requester === 'admin' || meta.owner === requester.openid;
   }
 
+  /**
+   * File IDs of `env` (any bucket) resolve to this environment's files from now on: seeded
+   * documents keep the production IDs they were exported with (see emulator/src/seed).
+   */
+  acceptFileIdsOf(env: string): void {
+    if (env !== this.env) this.aliasEnvs.add(env);
+  }
+
   /** A file ID of this environment, or null (another env's file does not exist here). */
   private ownFile(fileID: string): { cloudPath: string } | null {
     const file = typeof fileID === 'string' ? parseFileId(fileID) : null;
-    return file && file.env === this.env ? file : null;
+    return file && (file.env === this.env || this.aliasEnvs.has(file.env)) ? file : null;
   }
 }
 
