@@ -23,7 +23,20 @@ const REQUIRED: Record<string, readonly string[]> = {
   image: ['PicUrl', 'MediaId'],
   miniprogrampage: ['Title', 'PagePath'],
   'event:wxa_media_check': ['trace_id', 'result'],
+  'event:user_authorization_revoke': ['OpenID', 'RevokeInfo'],
 };
+
+/**
+ * Events a user causes in a customer-service chat come from that user; every other event comes
+ * from the platform: its `FromUserName` is the platform push account (production's docs:
+ * "Platform Push Service UserName") and the user, if any, is in a field such as `OpenID`.
+ */
+const USER_EVENTS = new Set(['user_enter_tempsession']);
+export const PLATFORM_PUSH_USER = 'o-platform-push-service';
+
+/** Whether the push comes from a user (then the function's OPENID is that user) or the platform. */
+export const fromUser = (event: PushEvent): boolean =>
+  event.MsgType !== 'event' || USER_EVENTS.has(event.Event ?? '');
 
 const MAX_PUSH_BYTES = 64 * 1024;
 
@@ -37,8 +50,14 @@ export function pushEvent(input: unknown, nowMs: number): PushEvent {
   if (typeof MsgType !== 'string' || MsgType === '') throw badRequest('MsgType is required');
   if (MsgType === 'event' && (typeof Event !== 'string' || Event === ''))
     throw badRequest('Event is required when MsgType is "event"');
-  if (typeof FromUserName !== 'string' || FromUserName.trim() === '')
-    throw badRequest('FromUserName (the openid the push is about) is required');
+  const byUser = MsgType !== 'event' || USER_EVENTS.has(Event as string);
+  if (
+    FromUserName !== undefined &&
+    (typeof FromUserName !== 'string' || FromUserName.trim() === '')
+  )
+    throw badRequest('FromUserName must be a non-empty string');
+  if (byUser && FromUserName === undefined)
+    throw badRequest('FromUserName (the openid of the user who sent it) is required');
   const kind = MsgType === 'event' ? `event:${Event as string}` : MsgType;
   for (const field of REQUIRED[kind] ?? []) {
     if (input[field] === undefined) throw badRequest(`${field} is required in a ${kind} push`);
@@ -47,7 +66,7 @@ export function pushEvent(input: unknown, nowMs: number): PushEvent {
     ToUserName: DEFAULT_APPID,
     CreateTime: Math.floor(nowMs / 1000),
     ...input,
-    FromUserName,
+    FromUserName: (FromUserName as string | undefined) ?? PLATFORM_PUSH_USER,
     MsgType,
   };
   // Messages a user sends carry a MsgId; events do not.

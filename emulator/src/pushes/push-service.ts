@@ -3,7 +3,7 @@ import type { CallerIdentity } from '../functions/invocation-env';
 import { DEFAULT_APPID } from '../functions/invocation-env';
 import { notFound } from '../http/http-error';
 import { pairName, PUSH_CONFIG_FILE, type PushRoute } from './push-config';
-import { pushEvent, type PushEvent } from './push-event';
+import { fromUser, pushEvent, type PushEvent } from './push-event';
 
 /** What a push did: which function ran with which event, and its outcome. */
 export interface PushDelivery {
@@ -29,10 +29,10 @@ export interface PushServiceOptions {
 const KEPT_DELIVERIES = 100;
 
 /**
- * Routes a push to the function configured for its <MsgType, Event> and runs it there. The
- * function's WeChat context carries `OPENID` = `FromUserName` (the official customer-service
- * sample replies to `getWXContext().OPENID`) and SOURCE `wx_message_push`, this emulator's
- * label: production does not document the SOURCE of a push.
+ * Routes a push to the function configured for its <MsgType, Event> and runs it there. For a
+ * user's message the function's WeChat context carries `OPENID` = `FromUserName` (the official
+ * customer-service sample replies to `getWXContext().OPENID`); a platform event carries none.
+ * SOURCE is `wx_message_push`, this emulator's label: production does not document it.
  */
 export class PushService {
   readonly routes: readonly PushRoute[];
@@ -63,7 +63,8 @@ export class PushService {
       );
     }
     const outcome = await this.options.invoke(route.function, event, {
-      openid: event.FromUserName,
+      // A platform event has no caller: no OPENID, as the authorization push has always run.
+      openid: fromUser(event) ? event.FromUserName : '',
       appid: DEFAULT_APPID,
       clientIp: '',
       source: 'wx_message_push',

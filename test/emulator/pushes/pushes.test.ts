@@ -57,18 +57,20 @@ describe('message pushes', () => {
     expect(context).toMatchObject({ OPENID: 'o-user-1', SOURCE: 'wx_message_push' });
   });
 
-  test('user_authorization_revoke over POST /api/pushes keeps its fields', async () => {
+  test('user_authorization_revoke over POST /api/pushes: from the platform, no OPENID', async () => {
     const reply = await post({
       MsgType: 'event',
       Event: 'user_authorization_revoke',
-      FromUserName: 'o-user-2',
       OpenID: 'o-user-2',
       AppID: 'wx0000000000000000',
       RevokeInfo: '1',
     });
     expect(reply.status).toBe(200);
-    const { event } = reply.body.result as ProbeResult;
+    const { event, context } = reply.body.result as ProbeResult;
+    // The user is the event's OpenID; the sender is the platform's push account.
+    expect(context.OPENID).toBeUndefined();
     expect(event).toMatchObject({
+      FromUserName: 'o-platform-push-service',
       MsgType: 'event',
       Event: 'user_authorization_revoke',
       OpenID: 'o-user-2',
@@ -81,7 +83,6 @@ describe('message pushes', () => {
     const delivery = await emu.pushes.deliver({
       MsgType: 'event',
       Event: 'wxa_media_check',
-      FromUserName: 'o-user-3',
       appid: 'wx0000000000000000',
       trace_id: 'trace-1',
       version: 2,
@@ -119,9 +120,14 @@ describe('message pushes', () => {
     [
       { MsgType: 'text', Content: 'x' },
       400,
-      'FromUserName (the openid the push is about) is required',
+      'FromUserName (the openid of the user who sent it) is required',
     ],
     [{ MsgType: 'event', FromUserName: 'o' }, 400, 'Event is required'],
+    [
+      { MsgType: 'event', Event: 'user_authorization_revoke', OpenID: 'o' },
+      400,
+      'RevokeInfo is required',
+    ],
     [
       { MsgType: 'event', Event: 'wxa_media_check', FromUserName: 'o' },
       400,
