@@ -19,13 +19,14 @@ import { parseCsv } from './parse-csv';
 import { parseJsonLines } from './parse-json-lines';
 import { SeedError } from './seed-error';
 import { seedFromFolder, type SeedResult } from './seed-folder';
+import { resolveDocumentFileIds } from './seed-storage';
 
 export type ImportAnswer = { ok: true } & Partial<SeedResult>;
 
 export async function importRequest(ctx: EmulatorContext, body: unknown): Promise<ImportAnswer> {
   if (!isPlainObject(body)) throw badRequest('body must be a JSON object');
   try {
-    if (body.collection !== undefined) return importContent(ctx, body);
+    if (body.collection !== undefined) return await importContent(ctx, body);
     return await importFolder(ctx, body);
   } catch (error) {
     if (error instanceof SeedError) throw new HttpError(400, error.code, error.message);
@@ -33,7 +34,10 @@ export async function importRequest(ctx: EmulatorContext, body: unknown): Promis
   }
 }
 
-function importContent(ctx: EmulatorContext, body: Record<string, unknown>): ImportAnswer {
+async function importContent(
+  ctx: EmulatorContext,
+  body: Record<string, unknown>,
+): Promise<ImportAnswer> {
   const { collection, format, content } = body;
   if (typeof collection !== 'string' || !COLLECTION_NAME.test(collection))
     throw badRequest('collection must be a collection name');
@@ -45,7 +49,9 @@ function importContent(ctx: EmulatorContext, body: Record<string, unknown>): Imp
     [{ name: collection, ...parsed }],
     modeOf(body.mode, 'insert'),
   );
-  return { ok: true, collections };
+  // Production file IDs in the documents resolve to the local files, as with a seed folder.
+  const missingFiles = await resolveDocumentFileIds(storageFor(ctx), parsed.docs);
+  return { ok: true, collections, missingFiles };
 }
 
 async function importFolder(ctx: EmulatorContext, body: Record<string, unknown>) {

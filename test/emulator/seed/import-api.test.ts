@@ -11,6 +11,7 @@ import { seedDir } from './support';
 
 interface ImportReply {
   ok?: boolean;
+  missingFiles?: string[];
   code?: string;
   message?: string;
   collections?: Array<{ name: string; inserted: number; updated: number }>;
@@ -59,6 +60,16 @@ describe('POST /api/import of one collection file', () => {
     expect(await ids('users')).toEqual(['u1']);
   });
 
+  test('a production file ID with no local file is reported', async () => {
+    const fileID = 'cloud://prod-1a2b.7072-prod-1a2b-1250000000/none.png';
+    const reply = await importFile({
+      collection: 'pics',
+      format: 'json',
+      content: `${JSON.stringify({ _id: 'p1', fileID })}\n`,
+    });
+    expect(reply.body.missingFiles).toEqual([fileID]);
+  });
+
   test('replace empties that collection only', async () => {
     const reply = await importFile({
       collection: 'goods',
@@ -102,6 +113,7 @@ describe('POST /api/import of one collection file', () => {
     expect(reply.body.collections).toEqual([
       { name: 'fresh', inserted: 2, updated: 0, created: true },
     ]);
+    expect(reply.body.missingFiles).toEqual([]);
     for (const id of await ids('fresh')) expect(id).toMatch(/^[0-9a-f]{32}$/);
   });
 

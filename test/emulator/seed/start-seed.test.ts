@@ -129,6 +129,19 @@ describe('a seed that cannot be imported', () => {
     }
   });
 
+  test('a databases[] entry without a collection name stops the start, naming it', async () => {
+    const folder = seedFolder({
+      'cloudbaserc.json': JSON.stringify({ envId: 'x', databases: [{ collectionName: 'ok' }, {}] }),
+    });
+    try {
+      await expect(startEmulator({ project: folder.dir, port: 0 })).rejects.toThrow(
+        'cloudbaserc.json: databases[1].collectionName is not a collection name',
+      );
+    } finally {
+      folder.remove();
+    }
+  });
+
   test('--seed naming no folder says so', async () => {
     await expect(
       startEmulator({ project: seedProject, port: 0, seedDir: path.join(seedDir, 'nope') }),
