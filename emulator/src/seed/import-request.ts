@@ -20,6 +20,7 @@ import { parseJsonLines } from './parse-json-lines';
 import { SeedError } from './seed-error';
 import { seedFromFolder, type SeedResult } from './seed-folder';
 import { resolveDocumentFileIds } from './seed-storage';
+import { rememberFileEnvs } from './file-envs';
 
 export type ImportAnswer = { ok: true } & Partial<SeedResult>;
 
@@ -50,8 +51,9 @@ async function importContent(
     modeOf(body.mode, 'insert'),
   );
   // Production file IDs in the documents resolve to the local files, as with a seed folder.
-  const missingFiles = await resolveDocumentFileIds(storageFor(ctx), parsed.docs);
-  return { ok: true, collections, missingFiles };
+  const named = await resolveDocumentFileIds(storageFor(ctx), parsed.docs);
+  rememberFileEnvs(ctx, named.envs);
+  return { ok: true, collections, missingFiles: named.missing };
 }
 
 async function importFolder(ctx: EmulatorContext, body: Record<string, unknown>) {
@@ -71,6 +73,7 @@ async function importFolder(ctx: EmulatorContext, body: Record<string, unknown>)
       folder.dir,
       modeOf(body.mode, 'upsert'),
     );
+    rememberFileEnvs(ctx, seeded.fileEnvs);
     return { ok: true as const, ...seeded };
   } catch (error) {
     // Say which export, by its project-relative name only.

@@ -10,6 +10,8 @@ export interface SeedResult {
   files: string[];
   /** `cloud://` IDs that seeded documents name but no file answers. */
   missingFiles: string[];
+  /** Envs other than this one whose file IDs now resolve here. */
+  fileEnvs: string[];
 }
 
 /**
@@ -32,9 +34,9 @@ export async function seedFromFolder(
   }
   const results = database.importCollections(collections, mode);
   const ids = await uploadSeedFiles(storage, files);
-  const missingFiles = await resolveDocumentFileIds(
+  const named = await resolveDocumentFileIds(
     storage,
     collections.flatMap((c) => c.docs),
   );
-  return { collections: results, files: ids, missingFiles };
+  return { collections: results, files: ids, missingFiles: named.missing, fileEnvs: named.envs };
 }

@@ -44,21 +44,23 @@ export async function uploadSeedFiles(storage: StorageService, files: SeedFile[]
 /**
  * Every `cloud://` ID the seeded documents name: their envs are accepted by storage from now on
  * (a production `cloud://prod-1a2b.7072-prod-1a2b-1250000000/a.png` reads the local `a.png`),
- * and the IDs whose file is missing are returned so the start can say so.
+ * and the IDs whose file is missing are returned so the start can say so, with those envs.
  */
 export async function resolveDocumentFileIds(
   storage: StorageService,
   docs: Iterable<unknown>,
-): Promise<string[]> {
+): Promise<{ missing: string[]; envs: string[] }> {
   const missing: string[] = [];
+  const envs = new Set<string>();
   for (const fileID of new Set(collectFileIds(docs))) {
     const file = parseFileId(fileID);
     if (!file) continue;
     storage.acceptFileIdsOf(file.env);
+    if (file.env !== storage.env) envs.add(file.env);
     const [answer] = await storage.tempUrls([{ fileID }]);
     if (answer?.code !== 'SUCCESS') missing.push(fileID);
   }
-  return missing;
+  return { missing, envs: [...envs] };
 }
 
 function* collectFileIds(values: Iterable<unknown>): Generator<string> {

@@ -5,6 +5,7 @@ import { EmulatorStartError } from '../config/errors';
 import type { ImportMode } from '../database';
 import type { EmulatorContext } from '../http/context';
 import { storageFor } from '../storage';
+import { rememberFileEnvs, restoreFileEnvs } from './file-envs';
 import { listedCollections } from './listed-collections';
 import { seedFromFolder } from './seed-folder';
 import type { EmulatorDatabaseLike } from './types';
@@ -27,6 +28,7 @@ export interface SeedOptions {
 }
 
 export async function seedAtStart(ctx: EmulatorContext, options: SeedOptions): Promise<void> {
+  restoreFileEnvs(ctx);
   const created = createListedCollections(ctx.database, ctx.project.dir);
   if (created.length)
     ctx.logger.log(
@@ -43,6 +45,7 @@ export async function seedAtStart(ctx: EmulatorContext, options: SeedOptions): P
   } catch (error) {
     throw new EmulatorStartError(`--seed ${dir}: ${(error as Error).message}`);
   }
+  rememberFileEnvs(ctx, result.fileEnvs);
   for (const c of result.collections) {
     ctx.logger.log('info', `seeded ${c.name}: ${c.inserted} inserted, ${c.updated} updated`);
   }

@@ -73,6 +73,28 @@ describe('a project started with --seed', () => {
   });
 });
 
+test('after a restart without --seed, seeded documents still resolve their production file IDs', async () => {
+  const folder = seedFolder({});
+  const dataDir = path.join(folder.dir, 'data');
+  try {
+    const first = await startEmulator({ project: seedProject, port: 0, dataDir, seedDir });
+    await first.stop();
+    const again = await startEmulator({ project: seedProject, port: 0, dataDir });
+    try {
+      const reply = await again.callFunction('shop', {}, { openid: 'o-user-1' });
+      expect(reply.errMsg).toBeUndefined();
+      const picture = readFileSync(path.join(seedDir, 'storage', 'goods', 'apple.png'));
+      expect(Buffer.from((reply.result as ShopAnswer).picture, 'base64').equals(picture)).toBe(
+        true,
+      );
+    } finally {
+      await again.stop();
+    }
+  } finally {
+    folder.remove();
+  }
+});
+
 describe('a seed that cannot be imported', () => {
   test('stops the start with the file and line, and writes nothing', async () => {
     const folder = seedFolder({
