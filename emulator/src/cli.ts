@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { MAX_OFFSET_MS } from './clock/clock';
 import { EmulatorStartError } from './config/errors';
 import { MAX_LATENCY_MS } from './database/faults';
+import { IMPORT_MODES, type ImportMode } from './database';
 import { repoRoot } from './config/paths';
 import { isLoopback, reachableAddresses } from './http/bind-address';
 import {
@@ -19,6 +20,7 @@ import {
 
 const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir <dir> | --in-memory]
   [--project <dir with cloudbaserc.json>] [--env-id <id>] [--import <dir>] [--export-on-exit <dir>]
+  [--seed <dir> [--seed-mode upsert|insert|replace]]
   [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]
   [--max-instances <per function>]
   [--rules <dir>] [--rules-doc-id strict|read-then-check]
@@ -48,6 +50,15 @@ function wholeNumberOption(name: string, value: string | undefined, min: number,
     throw new EmulatorStartError(`--${name} must be a whole number (got "${value}")`);
   }
   return parsed;
+}
+
+/** `--seed <dir>` (any folder) and how it meets existing data; see docs/emulator-seed-and-pushes.md. */
+function seedOptions(dir: string | undefined, mode: string | undefined) {
+  if (mode !== undefined && !(IMPORT_MODES as readonly string[]).includes(mode))
+    throw new EmulatorStartError(`--seed-mode must be ${IMPORT_MODES.join(', ')} (got "${mode}")`);
+  if (mode !== undefined && dir === undefined)
+    throw new EmulatorStartError('--seed-mode needs --seed <dir>');
+  return dir === undefined ? {} : { seedDir: path.resolve(dir), seedMode: mode as ImportMode };
 }
 
 function runtimeNodeOption(value: string | undefined): RuntimeNodeMode | undefined {
@@ -84,6 +95,8 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         project: { type: 'string' },
         'env-id': { type: 'string' },
         import: { type: 'string' },
+        seed: { type: 'string' },
+        'seed-mode': { type: 'string' },
         'export-on-exit': { type: 'string' },
         'db-latency-ms': { type: 'string' },
         'db-fault-rate': { type: 'string' },
@@ -117,6 +130,7 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
       : path.resolve(values['data-dir'] ?? path.join(project, '.cloudbase', 'emulator')),
     envId: values['env-id'],
     importDir: values.import,
+    ...seedOptions(values.seed, values['seed-mode']),
     exportOnExitDir: values['export-on-exit'],
     dbLatencyMs: numberOption('db-latency-ms', values['db-latency-ms'], 0, MAX_LATENCY_MS),
     dbFaultRate: numberOption('db-fault-rate', values['db-fault-rate'], 0, 1),

@@ -26,6 +26,8 @@ import { createStopper } from './http/stopper';
 import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
 import { pathScrubber } from './http/public-message';
 import { readTimerTriggers, TriggerScheduler } from './triggers';
+import { seedAtStart, type SeedOptions } from './seed';
+import { PushConfigError, pushesFor, type PushService } from './pushes';
 import {
   createClientRules,
   RuleFileError,
@@ -61,8 +63,9 @@ export {
 export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
 export type { EmulatorClock, ClockState } from './clock';
 export type { TriggerScheduler, TriggerInfo, TimerEvent } from './triggers';
+export type { PushDelivery, PushEvent, PushRoute, PushService } from './pushes';
 
-export interface StartEmulatorOptions {
+export interface StartEmulatorOptions extends SeedOptions {
   /** 0 (default here; the CLI uses 9100) picks a free port. */
   port?: number;
   host?: string;
@@ -129,6 +132,8 @@ export interface RunningEmulator {
   clock: EmulatorClock;
   /** Timer triggers: `list()`, `run(function, trigger)`. */
   triggers: TriggerScheduler;
+  /** Message pushes (message-push.json): `deliver({MsgType, FromUserName, ...})`, `routes`. */
+  pushes: PushService;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
@@ -235,9 +240,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     onStop: (cleanup) => stopper.onStop(cleanup),
   };
   let port: number;
+  let pushes: PushService;
   try {
     // Route modules build their parts here (console API, storage); a failure must not leave
-    // the database open.
+    // the database open. Seeds go in before the first request can come.
+    await seedAtStart(context, options);
+    pushes = loadPushes(context);
     const server = createHttpServer(
       routeModules.flatMap((module) => module(context)),
       {
@@ -277,7 +285,18 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     openapi: openapiFor(context),
     clock,
     triggers,
+    pushes,
   };
+}
+
+/** message-push.json is read once, at start: a bad one stops the start with one line. */
+function loadPushes(context: EmulatorContext): PushService {
+  try {
+    return pushesFor(context);
+  } catch (error) {
+    if (error instanceof PushConfigError) throw new EmulatorStartError(error.message);
+    throw error;
+  }
 }
 
 /** Rule files are checked before the database opens: a bad one stops the start with one line. */

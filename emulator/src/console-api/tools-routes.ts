@@ -5,6 +5,7 @@ import type { Route } from '../http/route-types';
 import { isPlainObject } from '../shared/plain-object';
 import { consoleRoute } from './console-route';
 import { exportFolder, timestampName } from './export-folder';
+import { importRequest } from '../seed';
 import { consoleStorage } from './storage-adapter';
 import type { ExportResponse, Faults, OkResponse, StatsResponse, StorageResponse } from './types';
 
@@ -25,20 +26,8 @@ export function toolsRoutes(ctx: EmulatorContext): Route[] {
       };
     }),
 
-    consoleRoute('POST', '/api/import', async ({ body }): Promise<OkResponse> => {
-      const requested = nameOf(body);
-      if (requested === undefined)
-        throw badRequest('name is required (a folder under .cloudbase/exports)');
-      const folder = exportFolder(projectDir, requested);
-      try {
-        await database.importFrom(folder.dir);
-      } catch (error) {
-        // Say which export, by its project-relative name only.
-        const message = (error as Error).message.split(folder.dir).join(folder.shown);
-        throw Object.assign(new Error(message), { code: (error as { code?: unknown }).code });
-      }
-      return { ok: true };
-    }),
+    // Collection files (JSON lines, CSV) or an export folder: emulator/src/seed/import-request.ts.
+    consoleRoute('POST', '/api/import', ({ body }) => importRequest(ctx, body)),
 
     // One call for test suites: every collection and its documents go, statistics restart.
     consoleRoute('POST', '/api/reset', async (): Promise<OkResponse> => {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ACTIONS, type ActionEnv } from './actions';
 import { DbError, toErrorReply } from './errors';
+import {
+  importCollections,
+  type CollectionImport,
+  type CollectionImportResult,
+  type ImportMode,
+} from './collection-import';
 import { exportStore, importStore, type ExportManifest } from './export-import';
 import { applyFaults, checkFaults, isTargeted, NO_FAULTS, type FaultConfig } from './faults';
 import { isPlainObject } from './ejson';
@@ -42,6 +48,13 @@ export interface Database {
   exportTo(dir: string): ExportManifest;
   /** Replaces all data with an export made by exportTo. */
   importFrom(dir: string): ExportManifest;
+  /** Imports documents into the named collections only (created when missing), all or nothing. */
+  importCollections(
+    imports: readonly CollectionImport[],
+    mode: ImportMode,
+  ): CollectionImportResult[];
+  /** Creates a collection when missing (as deploy does for cloudbaserc.json `databases[]`). */
+  ensureCollection(name: string): boolean;
   setFaults(faults: Partial<FaultConfig>): FaultConfig;
   getFaults(): FaultConfig;
   stats(): DatabaseStats;
@@ -160,6 +173,12 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
       txns.close();
       return syncedWrite(() => importStore(store, dir));
     },
+    importCollections(imports, mode) {
+      // Open transactions could hold snapshots of a collection about to be replaced.
+      if (mode === 'replace') txns.close();
+      return syncedWrite(() => importCollections(store, imports, mode));
+    },
+    ensureCollection: (name) => syncedWrite(() => store.create(name)),
     setFaults: (next) => (faults = checkFaults(next, faults)),
     getFaults: () => ({ ...faults }),
     stats: () => ({ ...stats.snapshot(), disk: commits.stats() }),
@@ -178,4 +197,7 @@ export function openDatabase(options: DatabaseOptions = {}): Database {
 export type { DatabaseStats, InvocationStats } from './stats';
 export type { FaultConfig } from './faults';
 export type { ExportManifest } from './export-import';
+export { IMPORT_MODES } from './collection-import';
+export type { CollectionImport, CollectionImportResult, ImportMode } from './collection-import';
+export { COLLECTION_NAME } from './actions/collection';
 export { DB_ERROR_CODES, type DbErrorCode } from './errors';

@@ -10,6 +10,7 @@ import { adminProtocolRoutes } from '../admin-protocol';
 import { consoleApiRoutes } from '../console-api';
 import { functionRoutes } from '../functions';
 import { openapiRoutes } from '../openapi';
+import { pushRoutes } from '../pushes';
 import { clientDatabaseRoutes } from '../rules';
 import { storageRoutes } from '../storage';
 import { triggerRoutes } from '../triggers';
@@ -23,6 +24,7 @@ export const routeModules: readonly RouteModule[] = [
   functionRoutes,
   storageRoutes,
   openapiRoutes,
+  pushRoutes,
   clockRoutes,
   triggerRoutes,
   consoleApiRoutes,

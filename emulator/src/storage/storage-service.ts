@@ -62,6 +62,8 @@ export class StorageService {
   readonly files: FileStore;
   readonly signer = new UrlSigner();
   private readonly baseUrl: () => string;
+  /** Other envs whose file IDs name files here (a production env that seeded data names). */
+  private readonly aliasEnvs = new Set<string>();
   /** Expiry of signed URLs follows the emulator's clock. */
   readonly now: () => number;
   readonly rules: StorageRuleSource | null;
@@ -207,10 +209,23 @@ export class StorageService {
     return listed.filter((item) => item !== null);
   }
 
-  /** A file ID of this environment's bucket, or null (another env's or bucket's file is not here). */
+  /**
+   * File IDs of `env` (any bucket) resolve to this environment's files from now on: seeded
+   * documents keep the production IDs they were exported with (see emulator/src/seed).
+   */
+  acceptFileIdsOf(env: string): void {
+    if (env !== this.env) this.aliasEnvs.add(env);
+  }
+
+  /**
+   * A file ID of this environment's bucket (or of a seeded production env), or null: another
+   * env's or bucket's file is not here.
+   */
   ownFile(fileID: string): { cloudPath: string } | null {
     const file = typeof fileID === 'string' ? parseFileId(fileID) : null;
-    return file && file.env === this.env && file.bucket === bucketFor(this.env) ? file : null;
+    if (!file) return null;
+    if (this.aliasEnvs.has(file.env)) return file;
+    return file.env === this.env && file.bucket === bucketFor(this.env) ? file : null;
   }
 }
 

@@ -1,0 +1,89 @@
+import type { CallOutcome } from '../functions/host';
+import type { CallerIdentity } from '../functions/invocation-env';
+import { DEFAULT_APPID } from '../functions/invocation-env';
+import { notFound } from '../http/http-error';
+import { pairName, PUSH_CONFIG_FILE, type PushRoute } from './push-config';
+import { fromUser, pushEvent, type PushEvent } from './push-event';
+
+/** What a push did: which function ran with which event, and its outcome. */
+export interface PushDelivery {
+  seq: number;
+  functionName: string;
+  event: PushEvent;
+  ok: boolean;
+  /** The function's return value (production ignores it beyond "success"). */
+  result?: unknown;
+  errCode?: number;
+  errMsg?: string;
+  at: number;
+}
+
+export interface PushServiceOptions {
+  routes: PushRoute[];
+  now: () => number;
+  invoke: (name: string, event: unknown, identity: CallerIdentity) => Promise<CallOutcome>;
+  withoutPaths: (text: string) => string;
+}
+
+/** The recent deliveries the console lists; older ones are forgotten. */
+const KEPT_DELIVERIES = 100;
+
+/**
+ * Routes a push to the function configured for its <MsgType, Event> and runs it there. For a
+ * user's message the function's WeChat context carries `OPENID` = `FromUserName` (the official
+ * customer-service sample replies to `getWXContext().OPENID`); a platform event carries none.
+ * SOURCE is `wx_message_push`, this emulator's label: production does not document it.
+ */
+export class PushService {
+  readonly routes: readonly PushRoute[];
+  private readonly recent: PushDelivery[] = [];
+  private seq = 0;
+
+  constructor(private readonly options: PushServiceOptions) {
+    this.routes = options.routes;
+  }
+
+  routeOf(msgType: string, event = ''): PushRoute | undefined {
+    return this.routes.find(
+      (r) => r.msgType === msgType && r.event === (msgType === 'event' ? event : ''),
+    );
+  }
+
+  deliveries(): PushDelivery[] {
+    return [...this.recent];
+  }
+
+  async deliver(input: unknown): Promise<PushDelivery> {
+    const event = pushEvent(input, this.options.now());
+    const route = this.routeOf(event.MsgType, event.Event);
+    if (!route) {
+      throw notFound(
+        `no function receives ${pairName({ msgType: event.MsgType, event: event.Event ?? '' })} pushes: ` +
+          `declare one in ${PUSH_CONFIG_FILE} (docs/emulator-seed-and-pushes.md)`,
+      );
+    }
+    const outcome = await this.options.invoke(route.function, event, {
+      // A platform event has no caller: no OPENID, as the authorization push has always run.
+      openid: fromUser(event) ? event.FromUserName : '',
+      appid: DEFAULT_APPID,
+      clientIp: '',
+      source: 'wx_message_push',
+    });
+    const delivery: PushDelivery = {
+      seq: ++this.seq,
+      functionName: route.function,
+      event,
+      at: this.options.now(),
+      ...(outcome.ok
+        ? { ok: true, result: JSON.parse(outcome.resultJson) as unknown }
+        : {
+            ok: false,
+            errCode: outcome.errCode,
+            errMsg: this.options.withoutPaths(outcome.errMsg),
+          }),
+    };
+    this.recent.push(delivery);
+    if (this.recent.length > KEPT_DELIVERIES) this.recent.shift();
+    return delivery;
+  }
+}
