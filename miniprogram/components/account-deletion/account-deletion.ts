@@ -1,5 +1,5 @@
 /**
- * 注销账号：确认框说明会删除什么，确认后调用 deleteAccount；成功后清除本机登录状态，回到首页（以新访客身份）。
+ * 注销账号：确认框说明会删除什么，确认后调用 deleteAccount；成功后清除本机登录状态，回到首页（显示「账号已注销」）。
  * 失败时在按钮下显示中文原因，可以再试（服务端的删除可以安全地重复执行）。
  *
  * Account deletion on the profile page, its own component so the page's other features stay in
@@ -29,8 +29,9 @@ Component({
         async () => {
           const session = appSession();
           await session.callAuthenticated('deleteAccount', {}, { loadingTitle: '注销中' });
-          // The server already ended every session; this clears the phone's copy for good.
-          await session.logout().catch(() => false);
+          // The server already ended every session (a logout call would only be refused): forget
+          // the phone's copy, and let the home page say the account was deleted.
+          session.accountDeleted();
           wx.showToast({ title: '账号已注销', icon: 'success' });
           wx.reLaunch({ url: '/pages/index/index' });
         },

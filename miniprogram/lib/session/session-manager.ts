@@ -4,7 +4,7 @@ import { CloudCallError, isCloudCallError, isSessionRejection } from '../cloud-e
 import { DEFAULT_RETRY } from './retry';
 import { ServerClock } from './server-clock';
 import { SessionState, type Listener } from './session-state';
-import { SessionStore } from './session-store';
+import { SessionStore, type LoggedOutReason } from './session-store';
 import { callWithToken, type TokenCallTools, type WithoutToken } from './token-call';
 import type {
   CallOptions,
@@ -37,6 +37,10 @@ export class SessionManager {
   private readonly refreshIntervalMs: number;
   private readonly state: SessionState;
   private inflight: Promise<StoredSession> | null = null;
+  /** The epoch the login in flight started in: after a logout, 登录 must not join it. */
+  private inflightEpoch = 0;
+  /** The server's ACCOUNT_DISABLED while the account is banned; cleared by login(). */
+  private disabledBy: CloudCallError | null = null;
   private refreshing: Promise<void> | null = null;
   private loggedOut: boolean;
   /** Bumped by logout(): a login or check that started before it must not store its result. */
@@ -62,10 +66,11 @@ export class SessionManager {
     };
     this.skewMarginMs = deps.skewMarginMs ?? 60_000;
     this.refreshIntervalMs = deps.refreshIntervalMs ?? 5 * 60_000;
-    this.loggedOut = this.store.isLoggedOut();
+    const loggedOutReason = this.store.loggedOutReason();
+    this.loggedOut = loggedOutReason !== null;
     const stored = this.loggedOut ? null : this.current();
     this.state = new SessionState({
-      status: stored ? 'logged-in' : 'logged-out',
+      status: stored ? 'logged-in' : loggedOutReason === 'deleted' ? 'deleted' : 'logged-out',
       session: stored,
       error: null,
     });
@@ -96,12 +101,15 @@ export class SessionManager {
    */
   ensureLogin(): Promise<StoredSession> {
     if (this.loggedOut) return Promise.reject(loggedOutError('login'));
+    // Banned: asking again would only be refused again; the user's 登录 (login()) asks.
+    if (this.disabledBy) return Promise.reject(this.disabledBy);
     const session = this.current();
     return session ? Promise.resolve(session) : this.startLogin(false);
   }
 
   /** The user asked to log in: ends a logout, joins a login in flight. Never asks for the profile. */
   login(options: LoginOptions = {}): Promise<StoredSession> {
+    this.disabledBy = null;
     if (this.loggedOut) {
       this.loggedOut = false;
       this.store.setLoggedOut(false);
@@ -140,6 +148,15 @@ export class SessionManager {
     return this.refreshing;
   }
 
+  /**
+   * After deleteAccount succeeded: the server already ended every session, so this only forgets
+   * the phone's copy (no logout call) and stays logged out, across restarts, until login().
+   */
+  accountDeleted(): void {
+    this.endLocally('deleted');
+    this.publish({ status: 'deleted', session: null, error: null });
+  }
+
   /** Updates the stored user after a profile change, so every page sees the new profile. */
   setUser(user: StoredSession['user']): void {
     const session = this.current();
@@ -152,17 +169,30 @@ export class SessionManager {
    */
   async logout(scope: LogoutScope = 'current'): Promise<boolean> {
     const session = this.store.read();
-    this.epoch += 1;
-    this.loggedOut = true;
-    this.store.setLoggedOut(true);
-    this.store.clear();
+    this.endLocally('logout');
     this.publish({ status: 'logged-out', session: null, error: null });
     if (!session) return true;
     return this.revoke(session.token, scope);
   }
 
+  /** Forgets the session for good: a login or check still running must not store its result. */
+  private endLocally(reason: LoggedOutReason): void {
+    this.epoch += 1;
+    this.loggedOut = true;
+    this.store.setLoggedOut(true, reason);
+    this.store.clear();
+  }
+
+  /** The server refused the account: forget the session and show it; no automatic retry. */
+  private markDisabled(error: CloudCallError): void {
+    this.epoch += 1;
+    this.disabledBy = error;
+    this.store.clear();
+    this.publish({ status: 'disabled', session: null, error });
+  }
+
   private async runRefresh(): Promise<void> {
-    if (this.loggedOut) return;
+    if (this.loggedOut || this.disabledBy) return;
     const session = this.current();
     const epoch = this.epoch;
     try {
@@ -186,11 +216,14 @@ export class SessionManager {
   }
 
   private startLogin(interactive: boolean): Promise<StoredSession> {
-    if (!this.inflight) {
+    // A login that started before a logout is doomed (it ends as LOGGED_OUT): start a new one.
+    if (!this.inflight || this.inflightEpoch !== this.epoch) {
       // Cleared whether it succeeds or fails, so a failed login is retried by the next caller.
-      this.inflight = this.runLogin(interactive).finally(() => {
-        this.inflight = null;
+      const login = this.runLogin(interactive).finally(() => {
+        if (this.inflight === login) this.inflight = null;
       });
+      this.inflight = login;
+      this.inflightEpoch = this.epoch;
     }
     return this.inflight;
   }
@@ -218,7 +251,8 @@ export class SessionManager {
       const failure = isCloudCallError(error)
         ? error
         : new CloudCallError({ code: 'UNKNOWN', functionName: 'login' });
-      if (failure.code !== 'LOGGED_OUT')
+      if (failure.code === 'ACCOUNT_DISABLED') this.markDisabled(failure);
+      else if (failure.code !== 'LOGGED_OUT')
         this.publish({ status: 'failed', session: null, error: failure });
       throw failure;
     } finally {
@@ -232,7 +266,7 @@ export class SessionManager {
    */
   private replaceRejected(token: string): Promise<StoredSession> {
     if (this.loggedOut) return Promise.reject(loggedOutError('login'));
-    if (this.inflight) return this.inflight;
+    if (this.inflight && this.inflightEpoch === this.epoch) return this.inflight;
     const current = this.current();
     if (current && current.token !== token) return Promise.resolve(current);
     this.store.clear();
@@ -248,13 +282,18 @@ export class SessionManager {
     }
   }
 
-  private invoke<N extends AuthenticatedFunctionName>(
+  private async invoke<N extends AuthenticatedFunctionName>(
     name: N,
     data: WithoutToken<N>,
     token: string,
     options: CallOptions,
   ): Promise<ResponseOf<N>> {
-    return callWithToken(this.tools, name, data, token, options);
+    try {
+      return await callWithToken(this.tools, name, data, token, options);
+    } catch (error) {
+      if (isCloudCallError(error) && error.code === 'ACCOUNT_DISABLED') this.markDisabled(error);
+      throw error;
+    }
   }
 
   /** Every answer re-estimates the offset; a stored session keeps the latest estimate. */

@@ -17,13 +17,18 @@ export interface StoredSession {
   serverOffsetMs?: number;
 }
 
-export type SessionStatus = 'logged-out' | 'logging-in' | 'logged-in' | 'failed';
+/**
+ * `disabled`: the server refused the account (ACCOUNT_DISABLED); `deleted`: the user deleted it
+ * on this phone. Neither logs in again by itself; login() (the user's tap) asks the server.
+ */
+export type SessionStatus =
+  'logged-out' | 'logging-in' | 'logged-in' | 'failed' | 'disabled' | 'deleted';
 
 /** What onChange listeners receive; pages render straight from it. */
 export interface SessionSnapshot {
   status: SessionStatus;
   session: StoredSession | null;
-  /** The last login failure while status is 'failed'. */
+  /** The last login failure while status is 'failed'; the refusal while 'disabled'. */
   error: CloudCallError | null;
 }
 

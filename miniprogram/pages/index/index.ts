@@ -31,6 +31,11 @@ Component({
         .catch(() => undefined); // the 'failed' state shows the reason
     },
 
+    /** A banned user's way to the operator when config/support.ts names a page. */
+    onContact() {
+      wx.navigateTo({ url: this.data.supportPage });
+    },
+
     onEditProfile() {
       wx.navigateTo({ url: '/pages/profile/index' });
     },

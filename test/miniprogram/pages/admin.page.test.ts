@@ -5,8 +5,8 @@
  * emulator. The admin role is granted the documented way: the console adds the account record
  * users/account:<OPENID> with roles ["admin"] (here through the emulator console's own API).
  */
-import { request } from 'node:http';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { consoleAdd as consoleAddTo } from '../support/console-add';
 import { newOpenid } from '../support/counting-cloud';
 import { renderPage, textOf, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';
@@ -14,25 +14,7 @@ import { waitFor } from '../support/wx-runtime';
 
 const suite = usePageSuite('admin', 'admin');
 
-/** POST /api/collections/users/documents: what 添加文档 in the console does (jsdom has no fetch). */
-function consoleAdd(doc: object): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${suite.emulator.url}/api/collections/users/documents`,
-      { method: 'POST', headers: { 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve()
-            : reject(new Error(`console insert: ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(doc));
-  });
-}
+const consoleAdd = (doc: object) => consoleAddTo(suite.emulator.url, 'users', doc);
 
 /** Logs a user in through the bridge and gives them a nickname. */
 async function userNamed(nickName: string): Promise<string> {

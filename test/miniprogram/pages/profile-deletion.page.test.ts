@@ -48,6 +48,10 @@ describe('profile page: 注销账号', () => {
     expect(suite.wx.callsOf('reLaunch')[0]).toMatchObject({ url: '/pages/index/index' });
     expect(suite.wx.cloud.count('deleteAccount')).toBe(1);
     expect(appSession().current()).toBeNull();
+    // The server already ended every session: no pointless logout call, and the home page is
+    // told the account was deleted (not "你已退出登录").
+    expect(suite.wx.cloud.calls).toEqual(['deleteAccount']);
+    expect(appSession().getSnapshot().status).toBe('deleted');
     // The same WeChat user now comes back as a brand-new user with an empty profile.
     const again = (await suite.bridge.callFunction({ name: 'login', data: {} })).result as {
       ok: boolean;

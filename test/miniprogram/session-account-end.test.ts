@@ -1,0 +1,82 @@
+/**
+ * How an account ends, seen by the session manager (issue 26, item 4): a ban (ACCOUNT_DISABLED
+ * from any call) clears the phone's session and publishes `disabled`, without a login loop; a
+ * deletion publishes `deleted`, makes no `logout` call and survives a cold start.
+ */
+import { failure, success } from '../../miniprogram/contract/index';
+import { memoryStorage } from './support/counting-cloud';
+import { manager, scriptedCloud } from './support/scripted-cloud';
+
+const disabled = () => failure('ACCOUNT_DISABLED');
+
+describe('a banned account', () => {
+  it('an authenticated call answered ACCOUNT_DISABLED clears the session and publishes disabled', async () => {
+    const storage = memoryStorage();
+    const cloud = scriptedCloud({ updateUserInfo: disabled });
+    const { session } = manager(cloud, { storage });
+    await session.ensureLogin();
+    await expect(
+      session.callAuthenticated('updateUserInfo', { profile: { nickName: '小明' } }),
+    ).rejects.toMatchObject({ code: 'ACCOUNT_DISABLED' });
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'disabled',
+      session: null,
+      error: { code: 'ACCOUNT_DISABLED' },
+    });
+    expect(storage.data.get('wx-cloud-login:session')).toBeUndefined();
+    // Nothing tries again by itself: the next call fails at once, without the network.
+    cloud.calls.splice(0);
+    await expect(session.callAuthenticated('checkSession', {})).rejects.toMatchObject({
+      code: 'ACCOUNT_DISABLED',
+    });
+    await session.refresh();
+    expect(cloud.calls).toEqual([]);
+  });
+
+  it('a launch check answered ACCOUNT_DISABLED publishes disabled', async () => {
+    let now = 1_800_000_000_000;
+    const cloud = scriptedCloud({ checkSession: disabled });
+    const { session } = manager(cloud, { now: () => now });
+    await session.ensureLogin();
+    now += 10 * 60_000; // the check is due
+    await session.refresh();
+    expect(session.getSnapshot().status).toBe('disabled');
+    expect(cloud.calls).toEqual(['login', 'checkSession']);
+  });
+
+  it('a refused login publishes disabled (not failed); 登录 asks the server again', async () => {
+    let banned = true;
+    const cloud = scriptedCloud({
+      login: () =>
+        banned
+          ? disabled()
+          : success({ token: 't', expiresAt: 1_900_000_000_000, user: {}, isNewUser: false }),
+    });
+    const { session } = manager(cloud);
+    await session.refresh();
+    expect(session.getSnapshot()).toMatchObject({ status: 'disabled', session: null });
+    banned = false; // the operator lifted the ban
+    await session.login();
+    expect(session.getSnapshot().status).toBe('logged-in');
+    expect(cloud.calls).toEqual(['login', 'login']);
+  });
+});
+
+describe('a deleted account', () => {
+  it('accountDeleted() ends the session locally without a logout call, and stays across a cold start', async () => {
+    const storage = memoryStorage();
+    const cloud = scriptedCloud({});
+    const first = manager(cloud, { storage }).session;
+    await first.ensureLogin();
+    first.accountDeleted();
+    expect(first.getSnapshot()).toMatchObject({ status: 'deleted', session: null });
+    expect(cloud.calls).toEqual(['login']);
+
+    const relaunched = manager(cloud, { storage }).session;
+    await relaunched.refresh();
+    expect(relaunched.getSnapshot().status).toBe('deleted');
+    expect(cloud.calls).toEqual(['login']); // no silent re-registration as a new user
+    await relaunched.login(); // the user chose to start again
+    expect(relaunched.getSnapshot().status).toBe('logged-in');
+  });
+});
