@@ -80,3 +80,46 @@ describe('a deleted account', () => {
     expect(relaunched.getSnapshot().status).toBe('logged-in');
   });
 });
+
+describe('deleteAccount that lost its reply', () => {
+  /** deleteAccount runs on the server, then the reply is lost (weak network) `lost` times. */
+  function losingCloud(lost: number) {
+    const tokens: unknown[] = [];
+    const cloud = scriptedCloud({
+      deleteAccount: (data) => {
+        tokens.push(data.token);
+        if (tokens.length <= lost) {
+          const errMsg = 'cloud.callFunction:fail request:fail timeout';
+          throw Object.assign(new Error(errMsg), { errCode: -1, errMsg });
+        }
+        // The server's answer to a retry once nothing is left (deleteAccount.ts).
+        return success({ deleted: { sessions: 0, documents: {}, files: 0 } });
+      },
+    });
+    return { cloud, tokens };
+  }
+
+  it('is retried with the same token and ends as deleted, never logging in again', async () => {
+    const { cloud, tokens } = losingCloud(1);
+    const { session } = manager(cloud);
+    await session.ensureLogin();
+    await session.deleteAccount();
+    expect(cloud.calls).toEqual(['login', 'deleteAccount', 'deleteAccount']);
+    expect(tokens).toEqual(['token-1', 'token-1']);
+    expect(session.getSnapshot().status).toBe('deleted');
+  });
+
+  it('when every try fails, the next launch finishes the deletion instead of registering anew', async () => {
+    const storage = memoryStorage();
+    const { cloud, tokens } = losingCloud(3);
+    const { session } = manager(cloud, { storage });
+    await session.ensureLogin();
+    await expect(session.deleteAccount()).rejects.toMatchObject({ code: 'NETWORK' });
+
+    const relaunched = manager(cloud, { storage }).session;
+    await relaunched.refresh();
+    expect(cloud.calls.filter((name) => name === 'login')).toEqual(['login']);
+    expect(tokens).toEqual(['token-1', 'token-1', 'token-1', 'token-1']);
+    expect(relaunched.getSnapshot().status).toBe('deleted');
+  });
+});

@@ -1,4 +1,9 @@
-import type { AuthenticatedFunctionName, LogoutScope, ResponseOf } from '../../contract/index';
+import {
+  isErrorCode,
+  type AuthenticatedFunctionName,
+  type LogoutScope,
+  type ResponseOf,
+} from '../../contract/index';
 import { createCall, type TypedCall } from '../call';
 import { CloudCallError, isCloudCallError, isSessionRejection } from '../cloud-error';
 import { DEFAULT_RETRY } from './retry';
@@ -149,6 +154,30 @@ export class SessionManager {
   }
 
   /**
+   * deleteAccount, safe to repeat: a lost reply is retried with the same token (the server
+   * finishes a started deletion, or answers "nothing left"), never after a new login, which would
+   * register the user again. A try whose outcome stays unknown is remembered (persisted) and
+   * finished by the next refresh() or rejected session. On success: accountDeleted().
+   */
+  async deleteAccount(options: CallOptions = {}): Promise<ResponseOf<'deleteAccount'>> {
+    const token = this.store.pendingDeletion() ?? (await this.ensureLogin()).token;
+    this.store.setPendingDeletion(token);
+    try {
+      const result = await this.invoke('deleteAccount', {}, token, {
+        ...options,
+        idempotent: true,
+      });
+      this.store.setPendingDeletion(null);
+      this.accountDeleted();
+      return result;
+    } catch (error) {
+      // The server answered (a refusal): nothing is pending. No answer: keep it for later.
+      if (isCloudCallError(error) && isErrorCode(error.code)) this.store.setPendingDeletion(null);
+      throw error;
+    }
+  }
+
+  /**
    * After deleteAccount succeeded: the server already ended every session, so this only forgets
    * the phone's copy (no logout call) and stays logged out, across restarts, until login().
    */
@@ -193,6 +222,10 @@ export class SessionManager {
 
   private async runRefresh(): Promise<void> {
     if (this.loggedOut || this.disabledBy) return;
+    if (this.store.pendingDeletion()) {
+      await this.deleteAccount().catch(() => undefined);
+      return;
+    }
     const session = this.current();
     const epoch = this.epoch;
     try {
@@ -266,6 +299,10 @@ export class SessionManager {
    */
   private replaceRejected(token: string): Promise<StoredSession> {
     if (this.loggedOut) return Promise.reject(loggedOutError('login'));
+    // Rejected because the account is being deleted: finish that, never register anew.
+    if (this.store.pendingDeletion()) {
+      return this.deleteAccount().then(() => Promise.reject(loggedOutError('login')));
+    }
     if (this.inflight && this.inflightEpoch === this.epoch) return this.inflight;
     const current = this.current();
     if (current && current.token !== token) return Promise.resolve(current);

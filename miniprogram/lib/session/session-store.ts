@@ -57,6 +57,28 @@ export class SessionStore {
     }
   }
 
+  /**
+   * The token of a deleteAccount whose outcome is unknown (no reply). Persisted, so a relaunch
+   * finishes the deletion with it instead of logging in, which would register a new account.
+   */
+  pendingDeletion(): string | null {
+    try {
+      const token = this.storage.get(`${this.key}:deleting`);
+      return typeof token === 'string' && token !== '' ? token : null;
+    } catch {
+      return null;
+    }
+  }
+
+  setPendingDeletion(token: string | null): void {
+    try {
+      if (token) this.storage.set(`${this.key}:deleting`, token);
+      else this.storage.remove(`${this.key}:deleting`);
+    } catch {
+      // Not persisted: this launch still retries with the token it holds.
+    }
+  }
+
   read(): StoredSession | null {
     if (this.cached !== undefined) return this.cached;
     try {

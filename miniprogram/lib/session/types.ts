@@ -67,7 +67,7 @@ export interface SessionDeps {
   refreshIntervalMs?: number;
   retry?: Partial<RetryPolicy>;
   storageKey?: string;
-  /** Client-side limit per cloud call; past it the call fails as NETWORK (default 10 s). */
+  /** One client-side limit for every call (default: per function, lib/call-timeouts.ts). */
   callTimeoutMs?: number;
   /** Every failed call once classified; defaults to console.error + the realtime log. */
   onCallFailure?: (error: CloudCallError) => void;
