@@ -239,7 +239,14 @@ export class SessionManager {
       const checked = await this.invoke('checkSession', { withUser: true }, session.token, {});
       if (epoch !== this.epoch) return; // logged out meanwhile
       const user = checked.user ?? session.user;
-      this.save({ ...session, expiresAt: checked.expiresAt, user, checkedAt: this.now() });
+      const features = checked.features ?? session.features;
+      this.save({
+        ...session,
+        expiresAt: checked.expiresAt,
+        user,
+        features,
+        checkedAt: this.now(),
+      });
     } catch (error) {
       if (session && isCloudCallError(error) && isSessionRejection(error.code)) {
         await this.replaceRejected(session.token).catch(() => undefined);
@@ -277,6 +284,7 @@ export class SessionManager {
         token: res.token,
         expiresAt: res.expiresAt,
         user: res.user,
+        features: res.features,
         checkedAt: this.now(),
       };
       return this.save(session);

@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../contract/index';
+import type { Features, PublicUser } from '../../contract/index';
 import type { CloudCallError } from '../cloud-error';
 import type { CloudFunctionCaller } from '../call';
 
@@ -15,6 +15,8 @@ export interface StoredSession {
    * with a wrong clock are common; expiry is judged on the server's clock.
    */
   serverOffsetMs?: number;
+  /** The deployment's switches from the last login or check (absent: everything on). */
+  features?: Features;
 }
 
 /**
