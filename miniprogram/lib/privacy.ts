@@ -16,7 +16,8 @@ export type PrivacyPresenter = (referrer: string) => void;
 export const AGREE_BUTTON_ID = 'agree-privacy-button';
 
 let installed = false;
-let pending: Resolve | null = null;
+/** Every call paused since the sheet opened: one answer goes to all of them. */
+let pending: Resolve[] = [];
 let presenter: PrivacyPresenter | null = null;
 
 /** True when the running base library has `api` (wx.canIUse is itself missing before 1.1.1). */
@@ -37,8 +38,8 @@ export function installPrivacyListener(): void {
     listener: (resolve: Resolve, eventInfo: { referrer: string }) => void,
   ) => void;
   listen((resolve, eventInfo) => {
-    // A second paused call while the sheet is open shares the same answer.
-    pending = resolve;
+    // A second paused call while the sheet is open shares the same answer (none is dropped).
+    pending.push(resolve);
     if (presenter) presenter(eventInfo.referrer);
     else answerPrivacy({ event: 'disagree' }); // no page can ask: fail now, never hang
   });
@@ -54,9 +55,9 @@ export function presentPrivacyWith(show: PrivacyPresenter): () => void {
 
 /** The user's answer on the sheet. 'agree' counts only after a tap on the agree button. */
 export function answerPrivacy(answer: PrivacyAnswer): void {
-  const resolve = pending;
-  pending = null;
-  resolve?.(answer);
+  const waiting = pending;
+  pending = [];
+  for (const resolve of waiting) resolve(answer);
 }
 
 export interface PrivacySetting {

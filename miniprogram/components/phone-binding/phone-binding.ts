@@ -19,7 +19,7 @@ import {
   PHONE_BUTTON_MESSAGES,
   type PhoneButtonDetail,
 } from './phone-button-result';
-import { displayPhone } from './phone-mask';
+import { displayPhone } from '../../lib/phone-mask';
 import { formatRetryAt, MAX_TIMER_MS, readRetryAt, saveRetryAt } from './phone-wait';
 
 function shown(phone: PhoneBinding | null | undefined): string {

@@ -2,8 +2,10 @@ import {
   isErrorCode,
   type AuthenticatedFunctionName,
   type LogoutScope,
+  type PublicUser,
   type ResponseOf,
 } from '../../contract/index';
+import { maskPhoneNumber } from '../phone-mask';
 import { createCall, type TypedCall } from '../call';
 import { CloudCallError, isCloudCallError, isSessionRejection } from '../cloud-error';
 import { DEFAULT_RETRY } from './retry';
@@ -23,6 +25,12 @@ export type { WithoutToken } from './token-call';
 
 /** An offset change smaller than this is network noise: not worth a storage write. */
 const OFFSET_SAVE_THRESHOLD_MS = 1_000;
+
+/** The phone keeps only the masked number: enough to show, nothing to leak from storage. */
+function withMaskedPhone(user: PublicUser): PublicUser {
+  if (!user.phone) return user;
+  return { ...user, phone: { ...user.phone, number: maskPhoneNumber(user.phone.number) } };
+}
 
 const loggedOutError = (functionName: string) =>
   new CloudCallError({ code: 'LOGGED_OUT', functionName });
@@ -46,6 +54,8 @@ export class SessionManager {
   private inflightEpoch = 0;
   /** The server's ACCOUNT_DISABLED while the account is banned; cleared by login(). */
   private disabledBy: CloudCallError | null = null;
+  /** Bumped by setUser(): a check that left before a profile save must not restore the old one. */
+  private userRevision = 0;
   private refreshing: Promise<void> | null = null;
   private loggedOut: boolean;
   /** Bumped by logout(): a login or check that started before it must not store its result. */
@@ -188,6 +198,7 @@ export class SessionManager {
 
   /** Updates the stored user after a profile change, so every page sees the new profile. */
   setUser(user: StoredSession['user']): void {
+    this.userRevision += 1;
     const session = this.current();
     if (session) this.save({ ...session, user });
   }
@@ -228,6 +239,7 @@ export class SessionManager {
     }
     const session = this.current();
     const epoch = this.epoch;
+    const revision = this.userRevision;
     try {
       if (!session) {
         await this.startLogin(false);
@@ -238,7 +250,9 @@ export class SessionManager {
       if (elapsed >= 0 && elapsed < this.refreshIntervalMs) return;
       const checked = await this.invoke('checkSession', { withUser: true }, session.token, {});
       if (epoch !== this.epoch) return; // logged out meanwhile
-      const user = checked.user ?? session.user;
+      // A profile saved while the check ran is newer than the user the check read.
+      const saved = revision !== this.userRevision ? this.current()?.user : undefined;
+      const user = saved ?? checked.user ?? session.user;
       const features = checked.features ?? session.features;
       this.save({
         ...session,
@@ -358,7 +372,11 @@ export class SessionManager {
 
   private save(session: StoredSession): StoredSession {
     // The offset may have moved while the call that produced `session` ran.
-    const stored = { ...session, serverOffsetMs: this.clock.offsetMs };
+    const stored = {
+      ...session,
+      user: withMaskedPhone(session.user),
+      serverOffsetMs: this.clock.offsetMs,
+    };
     this.store.write(stored);
     this.publish({ status: 'logged-in', session: stored, error: null });
     return stored;
