@@ -12,7 +12,14 @@ import {
   REVIEW_MESSAGES,
   type NicknameReviewDetail,
 } from './nickname-review';
-import { fieldErrorsFrom, GENDER_OPTIONS, readProfileForm, type FieldErrors } from './profile-form';
+import { leaveWithToast } from '../../lib/navigation';
+import {
+  fieldErrorsFrom,
+  GENDER_OPTIONS,
+  readProfileForm,
+  savesWithoutNickname,
+  type FieldErrors,
+} from './profile-form';
 
 type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl?: string; errMsg?: string }>;
 type FormValue = Record<string, unknown>;
@@ -30,6 +37,14 @@ function stopAvatarTimer(page: object): void {
   const timer = avatarTimers.get(page);
   if (timer !== undefined) clearTimeout(timer);
   avatarTimers.delete(page);
+}
+
+/** Per page instance: the session subscription that fills the form when the login answers. */
+const sessionListeners = new WeakMap<object, () => void>();
+
+function stopFilling(page: object): void {
+  sessionListeners.get(page)?.();
+  sessionListeners.delete(page);
 }
 
 /** Per page instance: a submit waiting for the nickname review, and its fallback timer. */
@@ -56,18 +71,31 @@ Component({
     /** False on base libraries without the avatar/nickname fill-in (< 2.21.2). */
     profileSupported: true,
     fieldErrors: {} as FieldErrors,
+    /** Set by the first edit: from then on the session no longer refills the form. */
+    formTouched: false,
   },
 
   lifetimes: {
     attached() {
       const supported = canIUse('button.open-type.chooseAvatar') && canIUse('input.type.nickname');
       this.setData({ profileSupported: supported });
-      const user = appSession().getSnapshot().session?.user;
-      if (user) {
-        this.setData({ avatarUrl: user.avatarUrl, nickName: user.nickName, gender: user.gender });
-      }
+      const session = appSession();
+      // The session may arrive after the page (a cold start opened on this page): fill the form
+      // then, unless the user already started editing it.
+      // Once: later changes (a phone bound on this page) must not reset what is being edited.
+      const fill = () => {
+        const user = session.getSnapshot().session?.user;
+        if (!user) return;
+        stopFilling(this);
+        if (!this.data.formTouched) {
+          this.setData({ avatarUrl: user.avatarUrl, nickName: user.nickName, gender: user.gender });
+        }
+      };
+      sessionListeners.set(this, session.onChange(fill));
+      fill();
     },
     detached() {
+      stopFilling(this);
       stopAvatarTimer(this);
       const queued = waiting.get(this);
       if (queued) clearTimeout(queued.timer);
@@ -139,7 +167,11 @@ Component({
     },
 
     onNicknameInput() {
-      this.setData({ nicknameEdited: true });
+      this.setData({ nicknameEdited: true, formTouched: true });
+    },
+
+    onGenderChange() {
+      this.setData({ formTouched: true });
     },
 
     onNicknameBlur() {
@@ -182,7 +214,8 @@ Component({
 
     async save(value: FormValue) {
       const profile = readProfileForm(value, this.data.avatarUrl);
-      if (!profile.nickName) {
+      const saved = appSession().current()?.user;
+      if (!profile.nickName && !savesWithoutNickname(profile, saved, this.data.avatarUrl)) {
         this.setData({ fieldErrors: { nickName: '请填写昵称' } });
         return;
       }
@@ -195,8 +228,7 @@ Component({
           { loadingTitle: '保存中' },
         );
         session.setUser(user);
-        wx.showToast({ title: '已保存', icon: 'success' });
-        wx.navigateBack();
+        leaveWithToast('已保存');
       } catch (error) {
         const fields = isCloudCallError(error) ? fieldErrorsFrom(error) : null;
         if (fields) this.setData({ fieldErrors: fields });
