@@ -41,7 +41,7 @@ Component({
     },
 
     onOpenAdmin() {
-      wx.navigateTo({ url: '/pages/admin/index' });
+      wx.navigateTo({ url: '/admin/index' });
     },
 
     onLogout() {

@@ -9,7 +9,7 @@ export interface HomeView {
   avatarUrl: string;
   loginCount: number;
   errorMessage: string;
-  /** Shows the 用户管理 entry (pages/admin); the server checks the role again on every call. */
+  /** Shows the 用户管理 entry (admin/, a subpackage); the server checks the role again on every call. */
   isAdmin: boolean;
   /** Where a banned user asks for help: '' for the customer-service button (config/support.ts). */
   supportPage: string;

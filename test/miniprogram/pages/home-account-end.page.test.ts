@@ -72,3 +72,26 @@ test('after 注销 the home page says the account was deleted, also after a cold
   await appSession().refresh(); // what app.ts runs at launch: no silent re-registration
   expect(suite.wx.cloud.calls).toEqual([]);
 });
+
+test('the 用户管理 entry is hidden from non-admins and shown to admins', async () => {
+  suite.bridge.openid = newOpenid('member');
+  suite.wx.storage.clear();
+  installSession();
+  await appSession().ensureLogin();
+  const member = renderPage(suite.pageId);
+  await waitFor(() => textOf(member, '.nickname') !== null, 'the logged-in page');
+  expect(member.querySelector('.admin')).toBeFalsy();
+
+  const adminOpenid = newOpenid('home-admin');
+  await consoleAdd(suite.emulator.url, 'users', {
+    _id: `account:${adminOpenid}`,
+    roles: ['admin'],
+  });
+  suite.bridge.openid = adminOpenid;
+  suite.wx.storage.clear();
+  installSession();
+  await appSession().ensureLogin();
+  const admin = renderPage(suite.pageId);
+  await waitFor(() => textOf(admin, '.nickname') !== null, 'the logged-in page');
+  expect(textOf(admin, '.admin')).toBe('用户管理');
+});
