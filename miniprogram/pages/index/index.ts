@@ -36,6 +36,16 @@ Component({
       wx.navigateTo({ url: this.data.supportPage });
     },
 
+    onOpenPrivacy() {
+      wx.openPrivacyContract({
+        fail: () => wx.showToast({ title: '无法打开隐私保护指引，请稍后重试', icon: 'none' }),
+      });
+    },
+
+    onOpenAgreement() {
+      wx.navigateTo({ url: '/pages/agreement/index' });
+    },
+
     onEditProfile() {
       wx.navigateTo({ url: '/pages/profile/index' });
     },

@@ -95,3 +95,21 @@ test('the 用户管理 entry is hidden from non-admins and shown to admins', asy
   await waitFor(() => textOf(admin, '.nickname') !== null, 'the logged-in page');
   expect(textOf(admin, '.admin')).toBe('用户管理');
 });
+
+test('我的 always links to the privacy guideline and the user agreement, logged in or not', async () => {
+  suite.bridge.openid = newOpenid('legal');
+  suite.wx.storage.clear();
+  installSession();
+  const page = renderPage(suite.pageId);
+  for (const state of ['logging-in', 'logged-in']) {
+    await waitFor(() => (page.data as { status: string }).status === state, state);
+    expect(textOf(page, '.legal .privacy-link')).toBe('《用户隐私保护指引》');
+    expect(textOf(page, '.legal .agreement-link')).toBe('《用户协议》');
+  }
+  suite.wx.calls.splice(0);
+  fire(page, '.legal .privacy-link', 'tap');
+  fire(page, '.legal .agreement-link', 'tap');
+  await waitFor(() => suite.wx.callsOf('navigateTo').length === 1, 'the agreement page');
+  expect(suite.wx.callsOf('openPrivacyContract')).toHaveLength(1);
+  expect(suite.wx.callsOf('navigateTo')).toEqual([{ url: '/pages/agreement/index' }]);
+});
