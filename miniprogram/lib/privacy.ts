@@ -108,3 +108,27 @@ export const PRIVACY_MESSAGES: Record<PrivacyFailure, string> = {
   undeclared: '小程序未在《用户隐私保护指引》中声明此项信息，暂时无法使用，请联系开发者',
   refused: '你未同意《用户隐私保护指引》，无法使用微信头像和昵称；再次点击可重新选择',
 };
+
+/** What a paused call was for, so the sheet and a refusal name it (not always "avatar"). */
+export type PrivacyPurpose = 'profile' | 'phone' | 'other';
+
+/** The paused API (eventInfo.referrer) sorted by what the user was doing. */
+export function purposeOf(referrer: string): PrivacyPurpose {
+  if (/phone/i.test(referrer)) return 'phone';
+  // chooseAvatar, the nickname input, and requirePrivacyAuthorize (asked on nickname focus).
+  if (/avatar|nickname|requirePrivacyAuthorize/i.test(referrer)) return 'profile';
+  return 'other';
+}
+
+export const PURPOSE_TEXT: Record<PrivacyPurpose, string> = {
+  profile: '微信头像和昵称',
+  phone: '手机号',
+  other: '这项功能',
+};
+
+/** A refusal, in the words of what was asked. */
+export const REFUSED_MESSAGES: Record<PrivacyPurpose, string> = {
+  profile: PRIVACY_MESSAGES.refused,
+  phone: '你未同意《用户隐私保护指引》，无法绑定手机号；再次点击可重新选择',
+  other: '你未同意《用户隐私保护指引》，暂时无法使用这项功能；再次点击可重新选择',
+};

@@ -130,7 +130,7 @@ Component({
       if (this.data.busy) return;
       const { confirm } = await wx.showModal({
         title: '解除绑定',
-        content: '解除后将不能再用这个手机号联系或找回账号，确定解除吗？',
+        content: '解除后，账号将不再记录这个手机号，客服也无法再凭它找到你的账号。确定解除吗？',
         confirmText: '解除',
       });
       if (!confirm) return;

@@ -30,8 +30,10 @@ interface PrivacyMethods {
   explainPrivacyFailure(errMsg: string): boolean;
 }
 
-/** Per page instance: the timer that notices an avatar tap nothing answered. */
+/** Per page instance: the timer that ends the "opening" hint of an avatar tap. */
 const avatarTimers = new WeakMap<object, ReturnType<typeof setTimeout>>();
+/** Per page instance: an avatar tap not answered yet, and whether the page was left for it. */
+const avatarWaits = new WeakMap<object, { left: boolean }>();
 
 function stopAvatarTimer(page: object): void {
   const timer = avatarTimers.get(page);
@@ -104,9 +106,18 @@ Component({
   },
 
   pageLifetimes: {
-    // The album or camera page opened: the tap was answered.
+    // The album or camera page opened: the tap was answered, for now.
     hide() {
+      const wait = avatarWaits.get(this);
       this.clearAvatarHint();
+      if (wait) avatarWaits.set(this, { left: true });
+    },
+    // Back from it without a chooseavatar event: the user chose nothing. Say so, neutrally.
+    show() {
+      const wait = avatarWaits.get(this);
+      if (!wait?.left) return;
+      avatarWaits.delete(this);
+      this.setData({ avatarHint: AVATAR_HINTS.noChoice });
     },
   },
 
@@ -115,18 +126,18 @@ Component({
       if (this.data.uploading) return;
       this.clearAvatarHint();
       this.setData({ avatarHint: AVATAR_HINTS.opening });
+      avatarWaits.set(this, { left: false });
+      // The user may still be choosing in the action sheet: the hint just ends, blaming nobody.
       const timer = setTimeout(() => {
         avatarTimers.delete(this);
-        if (this.data.avatarHint !== AVATAR_HINTS.opening) return;
-        // The privacy sheet or a privacy notice is the answer; otherwise say what may be wrong.
-        const answered = this.data.privacySheetVisible || Boolean(this.data.privacyNotice);
-        this.setData({ avatarHint: answered ? '' : AVATAR_HINTS.noResponse });
+        if (this.data.avatarHint === AVATAR_HINTS.opening) this.setData({ avatarHint: '' });
       }, avatarTiming.noResponseMs);
       avatarTimers.set(this, timer);
     },
 
     clearAvatarHint() {
       stopAvatarTimer(this);
+      avatarWaits.delete(this);
       if (this.data.avatarHint) this.setData({ avatarHint: '' });
     },
 
