@@ -73,7 +73,10 @@ if (!String(vars.ADMIN_OPENIDS ?? '').trim()) {
 }
 
 // The user agreement shipped as a template (miniprogram/config/agreement.ts).
-if (/AGREEMENT_IS_TEMPLATE = true/.test(read('miniprogram/config/agreement.ts'))) {
+const agreementFile = 'miniprogram/config/agreement.ts';
+// A project that replaced the page with its own agreement may have removed the file.
+const agreement = existsSync(path.join(root, agreementFile)) ? read(agreementFile) : '';
+if (/AGREEMENT_IS_TEMPLATE = true/.test(agreement)) {
   block(
     '《用户协议》仍是模板（miniprogram/config/agreement.ts）',
     '换成自己的协议全文，并把 AGREEMENT_IS_TEMPLATE 改为 false',
