@@ -1,5 +1,5 @@
-import { CLOUD_ENV_ID } from './config/env';
 import { appSession, installSession } from './lib/app-session';
+import { envIdFor } from './lib/cloud-env';
 
 /** True until the first onShow after onLaunch has passed: launching is not "coming back". */
 let launching = true;
@@ -11,7 +11,8 @@ App({
       console.error('请使用 2.2.3 或以上的基础库以使用云能力（当前基础库不支持 wx.cloud）');
       return;
     }
-    wx.cloud.init({ env: CLOUD_ENV_ID, traceUser: true });
+    // 开发版、体验版、正式版各用 config/env.ts 里自己的环境。
+    wx.cloud.init({ env: envIdFor(), traceUser: true });
     // A silent login when there is no session (never after 退出登录), else a check when due,
     // which carries sliding renewal and the server's clock to the phone. No network while the
     // stored session was checked recently. Failures show on the home page with 重试.

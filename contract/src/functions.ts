@@ -9,11 +9,21 @@ import type { ClientInfo, ProfileInput, PublicUser } from './user';
 export interface LoginRequest {
   client?: ClientInfo;
 }
+/**
+ * What this deployment offers, so a client hides what is switched off without a rebuild.
+ * Optional in answers: a client treats an absent flag as on (servers before this field).
+ */
+export interface Features {
+  /** False when `PHONE_BIND_MAX_PER_DAY` is 0: the phone row is hidden. */
+  phoneBinding: boolean;
+}
+
 export interface LoginResponse {
   token: string;
   expiresAt: number;
   user: PublicUser;
   isNewUser: boolean;
+  features?: Features;
 }
 
 export interface CheckSessionRequest {
@@ -24,6 +34,8 @@ export interface CheckSessionResponse {
   valid: true;
   expiresAt: number;
   user?: PublicUser;
+  /** With `withUser`. */
+  features?: Features;
 }
 
 export interface UpdateUserInfoRequest {

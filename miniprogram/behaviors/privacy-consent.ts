@@ -5,8 +5,12 @@ import {
   presentPrivacyWith,
   privacyFailureOf,
   privacySetting,
+  purposeOf,
   PRIVACY_MESSAGES,
+  PURPOSE_TEXT,
+  REFUSED_MESSAGES,
   requirePrivacy,
+  type PrivacyPurpose,
 } from '../lib/privacy';
 
 /** Unregister functions per page instance (the Component typings have no slot for them). */
@@ -26,6 +30,9 @@ export const privacyConsent = Behavior({
     privacyContractName: '《用户隐私保护指引》',
     /** What the paused API was (e.g. "chooseAvatar"), for the sheet's wording. */
     privacyReferrer: '',
+    privacyPurpose: 'profile' as PrivacyPurpose,
+    /** What the sheet asks about: 微信头像和昵称, 手机号... */
+    privacyPurposeText: PURPOSE_TEXT.profile,
     /** Why a privacy API cannot be used now; shown on the page, never a silent failure. */
     privacyNotice: '',
     needPrivacyAuthorization: false,
@@ -35,8 +42,16 @@ export const privacyConsent = Behavior({
   lifetimes: {
     attached() {
       installPrivacyListener();
-      const show = (referrer: string) =>
-        this.setData({ privacySheetVisible: true, privacyReferrer: referrer, privacyNotice: '' });
+      const show = (referrer: string) => {
+        const purpose = purposeOf(referrer);
+        this.setData({
+          privacySheetVisible: true,
+          privacyReferrer: referrer,
+          privacyPurpose: purpose,
+          privacyPurposeText: PURPOSE_TEXT[purpose],
+          privacyNotice: '',
+        });
+      };
       presenters.set(this, presentPrivacyWith(show));
       void privacySetting().then(({ needAuthorization, contractName }) => {
         this.setData({ needPrivacyAuthorization: needAuthorization });
@@ -63,7 +78,8 @@ export const privacyConsent = Behavior({
     /** 拒绝: the paused call fails; the page explains what the user gives up and how to undo it. */
     onRefusePrivacy() {
       answerPrivacy({ event: 'disagree' });
-      this.setData({ privacySheetVisible: false, privacyNotice: PRIVACY_MESSAGES.refused });
+      const notice = REFUSED_MESSAGES[this.data.privacyPurpose];
+      this.setData({ privacySheetVisible: false, privacyNotice: notice });
     },
 
     onOpenPrivacyContract() {

@@ -1,5 +1,6 @@
 import type { FunctionName, RequestOf, ResponseOf } from '../contract/index';
-import type { CloudCallError } from './cloud-error';
+import { callTimeoutFor } from './call-timeouts';
+import { CloudCallError } from './cloud-error';
 import { readEnvelope, readServerTime } from './envelope-reader';
 import { logCallFailure } from './error-log';
 import { fromTransportFailure } from './transport-error';
@@ -15,14 +16,11 @@ export type TypedCall = <N extends FunctionName>(
   data: RequestOf<N>,
 ) => Promise<ResponseOf<N>>;
 
-/**
- * Longer than the functions' own 5 s timeout plus a cold start: past it the SDK would keep the
- * page waiting for tens of seconds on a weak network, so the call ends as NETWORK instead.
- */
-export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
-
 export interface CallHooks {
-  /** Client-side limit per call; a call still unanswered then fails as NETWORK. */
+  /**
+   * Client-side limit for every call, replacing the per-function ones (call-timeouts.ts); a call
+   * still unanswered then fails as CLIENT_TIMEOUT.
+   */
   timeoutMs?: number;
   /** Every answer's serverTime, with the local times the call was sent and answered. */
   onServerTime?: (serverTime: number, sentAt: number, receivedAt: number) => void;
@@ -31,13 +29,17 @@ export interface CallHooks {
   now?: () => number;
 }
 
-/** Rejects like a network failure when `promise` has not settled within `ms`. */
+/** What withTimeout rejects with: the client gave up, the function may still be running. */
+class ClientTimeout {
+  constructor(readonly errMsg: string) {}
+}
+
+/** Rejects with a ClientTimeout when `promise` has not settled within `ms`. */
 function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const errMsg = `cloud.callFunction:fail client timeout after ${ms} ms (${name})`;
-      reject({ errCode: -1, errMsg });
+      reject(new ClientTimeout(`cloud.callFunction:fail client timeout after ${ms} ms (${name})`));
     }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => {
@@ -51,15 +53,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<
  */
 export function createCall(getCloud: () => CloudFunctionCaller, hooks: CallHooks = {}): TypedCall {
   const now = hooks.now ?? (() => Date.now());
-  const timeoutMs = hooks.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const onFailure = hooks.onFailure ?? logCallFailure;
   return async <N extends FunctionName>(name: N, data: RequestOf<N>) => {
     const sentAt = now();
     let raw: { result?: unknown };
     try {
+      const timeoutMs = hooks.timeoutMs ?? callTimeoutFor(name);
       raw = await withTimeout(getCloud().callFunction({ name, data }), timeoutMs, name);
     } catch (failure) {
-      const error = fromTransportFailure(name, failure);
+      const error =
+        failure instanceof ClientTimeout
+          ? new CloudCallError({
+              code: 'CLIENT_TIMEOUT',
+              functionName: name,
+              errMsg: failure.errMsg,
+            })
+          : fromTransportFailure(name, failure);
       onFailure(error);
       throw error;
     }

@@ -6,6 +6,7 @@ import { ERROR_MESSAGES, type ErrorCode, type ErrorDetails } from '../contract/i
  */
 export const TRANSPORT_ERROR_CODES = [
   'NETWORK',
+  'CLIENT_TIMEOUT',
   'TIMEOUT',
   'FUNCTION_NOT_FOUND',
   'FUNCTION_FAILED',
@@ -24,6 +25,8 @@ export type ClientErrorCode = ErrorCode | TransportErrorCode;
 /** Chinese text for each transport code; a new code without text fails to compile. */
 const TRANSPORT_MESSAGES: Record<TransportErrorCode, string> = {
   NETWORK: '网络连接失败，请检查网络后重试',
+  // The client stopped waiting; the function may still finish (a bind or deletion may be done).
+  CLIENT_TIMEOUT: '服务响应较慢，请稍后再试',
   TIMEOUT: '服务处理超时，请稍后重试',
   FUNCTION_NOT_FOUND: '服务未部署，请联系开发者',
   FUNCTION_FAILED: '服务出错了，请稍后重试',

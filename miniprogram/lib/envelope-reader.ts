@@ -11,6 +11,10 @@ function readDetails(value: unknown): ErrorDetails | undefined {
   if (typeof value.field === 'string') details.field = value.field;
   if (typeof value.reason === 'string') details.reason = value.reason;
   if (typeof value.requestId === 'string') details.requestId = value.requestId;
+  // RATE_LIMITED: how long until a try can succeed (the phone button stays disabled that long).
+  if (typeof value.retryAfter === 'number' && Number.isFinite(value.retryAfter)) {
+    details.retryAfter = value.retryAfter;
+  }
   return details;
 }
 

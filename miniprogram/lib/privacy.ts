@@ -16,7 +16,8 @@ export type PrivacyPresenter = (referrer: string) => void;
 export const AGREE_BUTTON_ID = 'agree-privacy-button';
 
 let installed = false;
-let pending: Resolve | null = null;
+/** Every call paused since the sheet opened: one answer goes to all of them. */
+let pending: Resolve[] = [];
 let presenter: PrivacyPresenter | null = null;
 
 /** True when the running base library has `api` (wx.canIUse is itself missing before 1.1.1). */
@@ -37,8 +38,8 @@ export function installPrivacyListener(): void {
     listener: (resolve: Resolve, eventInfo: { referrer: string }) => void,
   ) => void;
   listen((resolve, eventInfo) => {
-    // A second paused call while the sheet is open shares the same answer.
-    pending = resolve;
+    // A second paused call while the sheet is open shares the same answer (none is dropped).
+    pending.push(resolve);
     if (presenter) presenter(eventInfo.referrer);
     else answerPrivacy({ event: 'disagree' }); // no page can ask: fail now, never hang
   });
@@ -54,9 +55,9 @@ export function presentPrivacyWith(show: PrivacyPresenter): () => void {
 
 /** The user's answer on the sheet. 'agree' counts only after a tap on the agree button. */
 export function answerPrivacy(answer: PrivacyAnswer): void {
-  const resolve = pending;
-  pending = null;
-  resolve?.(answer);
+  const waiting = pending;
+  pending = [];
+  for (const resolve of waiting) resolve(answer);
 }
 
 export interface PrivacySetting {
@@ -106,4 +107,28 @@ export function privacyFailureOf(errMsg: string): PrivacyFailure | null {
 export const PRIVACY_MESSAGES: Record<PrivacyFailure, string> = {
   undeclared: '小程序未在《用户隐私保护指引》中声明此项信息，暂时无法使用，请联系开发者',
   refused: '你未同意《用户隐私保护指引》，无法使用微信头像和昵称；再次点击可重新选择',
+};
+
+/** What a paused call was for, so the sheet and a refusal name it (not always "avatar"). */
+export type PrivacyPurpose = 'profile' | 'phone' | 'other';
+
+/** The paused API (eventInfo.referrer) sorted by what the user was doing. */
+export function purposeOf(referrer: string): PrivacyPurpose {
+  if (/phone/i.test(referrer)) return 'phone';
+  // chooseAvatar, the nickname input, and requirePrivacyAuthorize (asked on nickname focus).
+  if (/avatar|nickname|requirePrivacyAuthorize/i.test(referrer)) return 'profile';
+  return 'other';
+}
+
+export const PURPOSE_TEXT: Record<PrivacyPurpose, string> = {
+  profile: '微信头像和昵称',
+  phone: '手机号',
+  other: '这项功能',
+};
+
+/** A refusal, in the words of what was asked. */
+export const REFUSED_MESSAGES: Record<PrivacyPurpose, string> = {
+  profile: PRIVACY_MESSAGES.refused,
+  phone: '你未同意《用户隐私保护指引》，无法绑定手机号；再次点击可重新选择',
+  other: '你未同意《用户隐私保护指引》，暂时无法使用这项功能；再次点击可重新选择',
 };

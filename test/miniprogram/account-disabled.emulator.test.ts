@@ -63,10 +63,12 @@ test('ACCOUNT_DISABLED from an authenticated call: the message, no re-login loop
   // One call, no login after it.
   expect(user.cloud.calls).toEqual(['checkSession']);
 
-  // A second call stays at one call too: nothing loops into login.
+  // The phone forgot the session and shows the ban; a second call fails at once, without the
+  // network: nothing loops into login (only the user's 重新登录 asks the server again).
+  expect(user.session.getSnapshot()).toMatchObject({ status: 'disabled', session: null });
   user.cloud.reset();
   await expect(
     user.session.callAuthenticated('checkSession', { withUser: true }),
   ).rejects.toMatchObject({ code: 'ACCOUNT_DISABLED' });
-  expect(user.cloud.calls).toEqual(['checkSession']);
+  expect(user.cloud.calls).toEqual([]);
 });

@@ -1,7 +1,4 @@
-import {
-  displayPhone,
-  maskPhoneNumber,
-} from '../../miniprogram/components/phone-binding/phone-mask';
+import { displayPhone, maskPhoneNumber } from '../../miniprogram/lib/phone-mask';
 
 describe('masking a bound number', () => {
   test.each([

@@ -1,7 +1,11 @@
 /** How the profile page reads its form and places server errors next to fields. */
 import { failure } from '../../miniprogram/contract/index';
 import { CloudCallError } from '../../miniprogram/lib/cloud-error';
-import { fieldErrorsFrom, readProfileForm } from '../../miniprogram/pages/profile/profile-form';
+import {
+  fieldErrorsFrom,
+  readProfileForm,
+  savesWithoutNickname,
+} from '../../miniprogram/pages/profile/profile-form';
 
 function invalid(field: string, reason: string): CloudCallError {
   const { error } = failure('INVALID_ARGUMENT', { field, reason });
@@ -26,7 +30,27 @@ describe('readProfileForm', () => {
       nickName: 'x',
       gender: 0,
     });
-    expect(readProfileForm({}, '')).toEqual({ nickName: '', gender: 0 });
+    // An empty nickname is left out: the page decides whether the rest is worth saving.
+    expect(readProfileForm({}, '')).toEqual({ gender: 0 });
+  });
+});
+
+describe('savesWithoutNickname', () => {
+  const none = { nickName: '', avatarUrl: 'cloud://old', gender: 0 as const };
+  it.each([
+    ['gender changed, no nickname yet', { gender: 1 as const }, none, 'cloud://old', true],
+    ['avatar changed, no nickname yet', { gender: 0 as const }, none, 'cloud://new', true],
+    ['nothing changed', { gender: 0 as const }, none, 'cloud://old', false],
+    [
+      'a nickname exists (cannot be cleared)',
+      { gender: 1 as const },
+      { ...none, nickName: '小明' },
+      '',
+      false,
+    ],
+    ['no session', { gender: 1 as const }, undefined, '', false],
+  ])('%s', (_, profile, saved, shown, expected) => {
+    expect(savesWithoutNickname(profile, saved, shown)).toBe(expected);
   });
 });
 

@@ -136,11 +136,14 @@ describe('renewal reaches the phone', () => {
 });
 
 describe('timeouts', () => {
-  it('a call the SDK never answers ends as NETWORK at the client timeout; the page can retry', async () => {
+  it('a call the SDK never answers ends as CLIENT_TIMEOUT at the client timeout; the page can retry', async () => {
     const hanging: CloudFunctionCaller = { callFunction: () => new Promise(() => undefined) };
     const { session } = manager(hanging, { callTimeoutMs: 20 });
-    await expect(session.ensureLogin()).rejects.toMatchObject({ code: 'NETWORK' });
-    expect(session.getSnapshot()).toMatchObject({ status: 'failed', error: { code: 'NETWORK' } });
+    await expect(session.ensureLogin()).rejects.toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'failed',
+      error: { code: 'CLIENT_TIMEOUT' },
+    });
   });
 
   it('a function that timed out (-504002) is not retried', async () => {

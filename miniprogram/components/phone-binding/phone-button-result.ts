@@ -3,7 +3,7 @@
  * code the user refused (quiet), privacy stopped it (explained), or the mini program may not use
  * the API (not verified, personal account, quota used up: explained, the page keeps working).
  */
-import { privacyFailureOf, PRIVACY_MESSAGES } from '../../lib/privacy';
+import { privacyFailureOf, PRIVACY_MESSAGES, REFUSED_MESSAGES } from '../../lib/privacy';
 
 export interface PhoneButtonDetail {
   code?: string;
@@ -26,7 +26,10 @@ export function phoneButtonResult(detail: PhoneButtonDetail): PhoneButtonResult 
   // "getPhoneNumber:fail user deny" / "...:fail:user cancel": the user said no; nothing to show.
   if (/user deny|user cancel|auth deny/i.test(errMsg)) return { kind: 'refused' };
   const privacy = privacyFailureOf(errMsg);
-  if (privacy) return { kind: 'failed', message: PRIVACY_MESSAGES[privacy] };
+  if (privacy) {
+    const message = privacy === 'refused' ? REFUSED_MESSAGES.phone : PRIVACY_MESSAGES.undeclared;
+    return { kind: 'failed', message };
+  }
   // Unverified or personal mini programs get "no permission"; 1400001 is the used-up quota.
   if (/no permission/i.test(errMsg) || detail.errno === 1400001) {
     return { kind: 'failed', message: PHONE_BUTTON_MESSAGES.ineligible };

@@ -1,10 +1,17 @@
-import type { AuthenticatedFunctionName, LogoutScope, ResponseOf } from '../../contract/index';
+import {
+  isErrorCode,
+  type AuthenticatedFunctionName,
+  type LogoutScope,
+  type PublicUser,
+  type ResponseOf,
+} from '../../contract/index';
+import { maskPhoneNumber } from '../phone-mask';
 import { createCall, type TypedCall } from '../call';
 import { CloudCallError, isCloudCallError, isSessionRejection } from '../cloud-error';
 import { DEFAULT_RETRY } from './retry';
 import { ServerClock } from './server-clock';
 import { SessionState, type Listener } from './session-state';
-import { SessionStore } from './session-store';
+import { SessionStore, type LoggedOutReason } from './session-store';
 import { callWithToken, type TokenCallTools, type WithoutToken } from './token-call';
 import type {
   CallOptions,
@@ -18,6 +25,12 @@ export type { WithoutToken } from './token-call';
 
 /** An offset change smaller than this is network noise: not worth a storage write. */
 const OFFSET_SAVE_THRESHOLD_MS = 1_000;
+
+/** The phone keeps only the masked number: enough to show, nothing to leak from storage. */
+function withMaskedPhone(user: PublicUser): PublicUser {
+  if (!user.phone) return user;
+  return { ...user, phone: { ...user.phone, number: maskPhoneNumber(user.phone.number) } };
+}
 
 const loggedOutError = (functionName: string) =>
   new CloudCallError({ code: 'LOGGED_OUT', functionName });
@@ -37,6 +50,12 @@ export class SessionManager {
   private readonly refreshIntervalMs: number;
   private readonly state: SessionState;
   private inflight: Promise<StoredSession> | null = null;
+  /** The epoch the login in flight started in: after a logout, 登录 must not join it. */
+  private inflightEpoch = 0;
+  /** The server's ACCOUNT_DISABLED while the account is banned; cleared by login(). */
+  private disabledBy: CloudCallError | null = null;
+  /** Bumped by setUser(): a check that left before a profile save must not restore the old one. */
+  private userRevision = 0;
   private refreshing: Promise<void> | null = null;
   private loggedOut: boolean;
   /** Bumped by logout(): a login or check that started before it must not store its result. */
@@ -62,10 +81,11 @@ export class SessionManager {
     };
     this.skewMarginMs = deps.skewMarginMs ?? 60_000;
     this.refreshIntervalMs = deps.refreshIntervalMs ?? 5 * 60_000;
-    this.loggedOut = this.store.isLoggedOut();
+    const loggedOutReason = this.store.loggedOutReason();
+    this.loggedOut = loggedOutReason !== null;
     const stored = this.loggedOut ? null : this.current();
     this.state = new SessionState({
-      status: stored ? 'logged-in' : 'logged-out',
+      status: stored ? 'logged-in' : loggedOutReason === 'deleted' ? 'deleted' : 'logged-out',
       session: stored,
       error: null,
     });
@@ -96,12 +116,15 @@ export class SessionManager {
    */
   ensureLogin(): Promise<StoredSession> {
     if (this.loggedOut) return Promise.reject(loggedOutError('login'));
+    // Banned: asking again would only be refused again; the user's 登录 (login()) asks.
+    if (this.disabledBy) return Promise.reject(this.disabledBy);
     const session = this.current();
     return session ? Promise.resolve(session) : this.startLogin(false);
   }
 
   /** The user asked to log in: ends a logout, joins a login in flight. Never asks for the profile. */
   login(options: LoginOptions = {}): Promise<StoredSession> {
+    this.disabledBy = null;
     if (this.loggedOut) {
       this.loggedOut = false;
       this.store.setLoggedOut(false);
@@ -140,8 +163,42 @@ export class SessionManager {
     return this.refreshing;
   }
 
+  /**
+   * deleteAccount, safe to repeat: a lost reply is retried with the same token (the server
+   * finishes a started deletion, or answers "nothing left"), never after a new login, which would
+   * register the user again. A try whose outcome stays unknown is remembered (persisted) and
+   * finished by the next refresh() or rejected session. On success: accountDeleted().
+   */
+  async deleteAccount(options: CallOptions = {}): Promise<ResponseOf<'deleteAccount'>> {
+    const token = this.store.pendingDeletion() ?? (await this.ensureLogin()).token;
+    this.store.setPendingDeletion(token);
+    try {
+      const result = await this.invoke('deleteAccount', {}, token, {
+        ...options,
+        idempotent: true,
+      });
+      this.store.setPendingDeletion(null);
+      this.accountDeleted();
+      return result;
+    } catch (error) {
+      // The server answered (a refusal): nothing is pending. No answer: keep it for later.
+      if (isCloudCallError(error) && isErrorCode(error.code)) this.store.setPendingDeletion(null);
+      throw error;
+    }
+  }
+
+  /**
+   * After deleteAccount succeeded: the server already ended every session, so this only forgets
+   * the phone's copy (no logout call) and stays logged out, across restarts, until login().
+   */
+  accountDeleted(): void {
+    this.endLocally('deleted');
+    this.publish({ status: 'deleted', session: null, error: null });
+  }
+
   /** Updates the stored user after a profile change, so every page sees the new profile. */
   setUser(user: StoredSession['user']): void {
+    this.userRevision += 1;
     const session = this.current();
     if (session) this.save({ ...session, user });
   }
@@ -152,19 +209,37 @@ export class SessionManager {
    */
   async logout(scope: LogoutScope = 'current'): Promise<boolean> {
     const session = this.store.read();
-    this.epoch += 1;
-    this.loggedOut = true;
-    this.store.setLoggedOut(true);
-    this.store.clear();
+    this.endLocally('logout');
     this.publish({ status: 'logged-out', session: null, error: null });
     if (!session) return true;
     return this.revoke(session.token, scope);
   }
 
+  /** Forgets the session for good: a login or check still running must not store its result. */
+  private endLocally(reason: LoggedOutReason): void {
+    this.epoch += 1;
+    this.loggedOut = true;
+    this.store.setLoggedOut(true, reason);
+    this.store.clear();
+  }
+
+  /** The server refused the account: forget the session and show it; no automatic retry. */
+  private markDisabled(error: CloudCallError): void {
+    this.epoch += 1;
+    this.disabledBy = error;
+    this.store.clear();
+    this.publish({ status: 'disabled', session: null, error });
+  }
+
   private async runRefresh(): Promise<void> {
-    if (this.loggedOut) return;
+    if (this.loggedOut || this.disabledBy) return;
+    if (this.store.pendingDeletion()) {
+      await this.deleteAccount().catch(() => undefined);
+      return;
+    }
     const session = this.current();
     const epoch = this.epoch;
+    const revision = this.userRevision;
     try {
       if (!session) {
         await this.startLogin(false);
@@ -175,8 +250,17 @@ export class SessionManager {
       if (elapsed >= 0 && elapsed < this.refreshIntervalMs) return;
       const checked = await this.invoke('checkSession', { withUser: true }, session.token, {});
       if (epoch !== this.epoch) return; // logged out meanwhile
-      const user = checked.user ?? session.user;
-      this.save({ ...session, expiresAt: checked.expiresAt, user, checkedAt: this.now() });
+      // A profile saved while the check ran is newer than the user the check read.
+      const saved = revision !== this.userRevision ? this.current()?.user : undefined;
+      const user = saved ?? checked.user ?? session.user;
+      const features = checked.features ?? session.features;
+      this.save({
+        ...session,
+        expiresAt: checked.expiresAt,
+        user,
+        features,
+        checkedAt: this.now(),
+      });
     } catch (error) {
       if (session && isCloudCallError(error) && isSessionRejection(error.code)) {
         await this.replaceRejected(session.token).catch(() => undefined);
@@ -186,11 +270,14 @@ export class SessionManager {
   }
 
   private startLogin(interactive: boolean): Promise<StoredSession> {
-    if (!this.inflight) {
+    // A login that started before a logout is doomed (it ends as LOGGED_OUT): start a new one.
+    if (!this.inflight || this.inflightEpoch !== this.epoch) {
       // Cleared whether it succeeds or fails, so a failed login is retried by the next caller.
-      this.inflight = this.runLogin(interactive).finally(() => {
-        this.inflight = null;
+      const login = this.runLogin(interactive).finally(() => {
+        if (this.inflight === login) this.inflight = null;
       });
+      this.inflight = login;
+      this.inflightEpoch = this.epoch;
     }
     return this.inflight;
   }
@@ -211,6 +298,7 @@ export class SessionManager {
         token: res.token,
         expiresAt: res.expiresAt,
         user: res.user,
+        features: res.features,
         checkedAt: this.now(),
       };
       return this.save(session);
@@ -218,7 +306,8 @@ export class SessionManager {
       const failure = isCloudCallError(error)
         ? error
         : new CloudCallError({ code: 'UNKNOWN', functionName: 'login' });
-      if (failure.code !== 'LOGGED_OUT')
+      if (failure.code === 'ACCOUNT_DISABLED') this.markDisabled(failure);
+      else if (failure.code !== 'LOGGED_OUT')
         this.publish({ status: 'failed', session: null, error: failure });
       throw failure;
     } finally {
@@ -232,7 +321,11 @@ export class SessionManager {
    */
   private replaceRejected(token: string): Promise<StoredSession> {
     if (this.loggedOut) return Promise.reject(loggedOutError('login'));
-    if (this.inflight) return this.inflight;
+    // Rejected because the account is being deleted: finish that, never register anew.
+    if (this.store.pendingDeletion()) {
+      return this.deleteAccount().then(() => Promise.reject(loggedOutError('login')));
+    }
+    if (this.inflight && this.inflightEpoch === this.epoch) return this.inflight;
     const current = this.current();
     if (current && current.token !== token) return Promise.resolve(current);
     this.store.clear();
@@ -248,13 +341,18 @@ export class SessionManager {
     }
   }
 
-  private invoke<N extends AuthenticatedFunctionName>(
+  private async invoke<N extends AuthenticatedFunctionName>(
     name: N,
     data: WithoutToken<N>,
     token: string,
     options: CallOptions,
   ): Promise<ResponseOf<N>> {
-    return callWithToken(this.tools, name, data, token, options);
+    try {
+      return await callWithToken(this.tools, name, data, token, options);
+    } catch (error) {
+      if (isCloudCallError(error) && error.code === 'ACCOUNT_DISABLED') this.markDisabled(error);
+      throw error;
+    }
   }
 
   /** Every answer re-estimates the offset; a stored session keeps the latest estimate. */
@@ -274,7 +372,11 @@ export class SessionManager {
 
   private save(session: StoredSession): StoredSession {
     // The offset may have moved while the call that produced `session` ran.
-    const stored = { ...session, serverOffsetMs: this.clock.offsetMs };
+    const stored = {
+      ...session,
+      user: withMaskedPhone(session.user),
+      serverOffsetMs: this.clock.offsetMs,
+    };
     this.store.write(stored);
     this.publish({ status: 'logged-in', session: stored, error: null });
     return stored;

@@ -1,5 +1,7 @@
 import type { KeyValueStorage, StoredSession } from './types';
 
+export type LoggedOutReason = 'logout' | 'deleted';
+
 function isStoredSession(value: unknown): value is StoredSession {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -30,19 +32,50 @@ export class SessionStore {
    * start after 退出登录 does not log the user straight back in.
    */
   isLoggedOut(): boolean {
+    return this.loggedOutReason() !== null;
+  }
+
+  /** Why the user is logged out: `deleted` after 注销, `logout` after 退出登录, null when not. */
+  loggedOutReason(): LoggedOutReason | null {
     try {
-      return this.storage.get(`${this.key}:logged-out`) === true;
+      const value = this.storage.get(`${this.key}:logged-out`);
+      if (value === 'deleted') return 'deleted';
+      return value === true ? 'logout' : null;
     } catch {
-      return false;
+      return null;
     }
   }
 
-  setLoggedOut(loggedOut: boolean): void {
+  setLoggedOut(loggedOut: boolean, reason: LoggedOutReason = 'logout'): void {
     try {
-      if (loggedOut) this.storage.set(`${this.key}:logged-out`, true);
+      // `true` for a plain logout keeps what older versions stored readable both ways.
+      const value = reason === 'deleted' ? 'deleted' : true;
+      if (loggedOut) this.storage.set(`${this.key}:logged-out`, value);
       else this.storage.remove(`${this.key}:logged-out`);
     } catch {
       // Not persisted: the manager still keeps the flag in memory for this launch.
+    }
+  }
+
+  /**
+   * The token of a deleteAccount whose outcome is unknown (no reply). Persisted, so a relaunch
+   * finishes the deletion with it instead of logging in, which would register a new account.
+   */
+  pendingDeletion(): string | null {
+    try {
+      const token = this.storage.get(`${this.key}:deleting`);
+      return typeof token === 'string' && token !== '' ? token : null;
+    } catch {
+      return null;
+    }
+  }
+
+  setPendingDeletion(token: string | null): void {
+    try {
+      if (token) this.storage.set(`${this.key}:deleting`, token);
+      else this.storage.remove(`${this.key}:deleting`);
+    } catch {
+      // Not persisted: this launch still retries with the token it holds.
     }
   }
 

@@ -8,11 +8,15 @@ import type { TypedCall } from '../call';
 import { withRetry, type RetryTools } from './retry';
 import type { CallOptions, LoadingIndicator, RetryPolicy } from './types';
 
-/** Built-in functions that are safe to repeat after a lost reply. login is not: it counts logins. */
+/**
+ * Built-in functions that are safe to repeat after a lost reply. login is not: it counts logins.
+ * deleteAccount is, with the same token (the server resumes or answers "nothing left").
+ */
 const IDEMPOTENT_FUNCTIONS: ReadonlySet<string> = new Set<FunctionName>([
   'checkSession',
   'updateUserInfo',
   'logout',
+  'deleteAccount',
 ]);
 
 /** The request of an authenticated function without its token: the manager adds it. */

@@ -1,4 +1,4 @@
-import type { PublicUser } from '../../contract/index';
+import type { Features, PublicUser } from '../../contract/index';
 import type { CloudCallError } from '../cloud-error';
 import type { CloudFunctionCaller } from '../call';
 
@@ -15,15 +15,22 @@ export interface StoredSession {
    * with a wrong clock are common; expiry is judged on the server's clock.
    */
   serverOffsetMs?: number;
+  /** The deployment's switches from the last login or check (absent: everything on). */
+  features?: Features;
 }
 
-export type SessionStatus = 'logged-out' | 'logging-in' | 'logged-in' | 'failed';
+/**
+ * `disabled`: the server refused the account (ACCOUNT_DISABLED); `deleted`: the user deleted it
+ * on this phone. Neither logs in again by itself; login() (the user's tap) asks the server.
+ */
+export type SessionStatus =
+  'logged-out' | 'logging-in' | 'logged-in' | 'failed' | 'disabled' | 'deleted';
 
 /** What onChange listeners receive; pages render straight from it. */
 export interface SessionSnapshot {
   status: SessionStatus;
   session: StoredSession | null;
-  /** The last login failure while status is 'failed'. */
+  /** The last login failure while status is 'failed'; the refusal while 'disabled'. */
   error: CloudCallError | null;
 }
 
@@ -62,7 +69,7 @@ export interface SessionDeps {
   refreshIntervalMs?: number;
   retry?: Partial<RetryPolicy>;
   storageKey?: string;
-  /** Client-side limit per cloud call; past it the call fails as NETWORK (default 10 s). */
+  /** One client-side limit for every call (default: per function, lib/call-timeouts.ts). */
   callTimeoutMs?: number;
   /** Every failed call once classified; defaults to console.error + the realtime log. */
   onCallFailure?: (error: CloudCallError) => void;

@@ -31,12 +31,27 @@ Component({
         .catch(() => undefined); // the 'failed' state shows the reason
     },
 
+    /** A banned user's way to the operator when config/support.ts names a page. */
+    onContact() {
+      wx.navigateTo({ url: this.data.supportPage });
+    },
+
+    onOpenPrivacy() {
+      wx.openPrivacyContract({
+        fail: () => wx.showToast({ title: '无法打开隐私保护指引，请稍后重试', icon: 'none' }),
+      });
+    },
+
+    onOpenAgreement() {
+      wx.navigateTo({ url: '/pages/agreement/index' });
+    },
+
     onEditProfile() {
       wx.navigateTo({ url: '/pages/profile/index' });
     },
 
     onOpenAdmin() {
-      wx.navigateTo({ url: '/pages/admin/index' });
+      wx.navigateTo({ url: '/admin/index' });
     },
 
     onLogout() {

@@ -1,3 +1,4 @@
+import { SUPPORT_PAGE } from '../../config/support';
 import { displayMessage } from '../../lib/error-log';
 import type { SessionSnapshot } from '../../lib/session/types';
 
@@ -8,8 +9,10 @@ export interface HomeView {
   avatarUrl: string;
   loginCount: number;
   errorMessage: string;
-  /** Shows the 用户管理 entry (pages/admin); the server checks the role again on every call. */
+  /** Shows the 用户管理 entry (admin/, a subpackage); the server checks the role again on every call. */
   isAdmin: boolean;
+  /** Where a banned user asks for help: '' for the customer-service button (config/support.ts). */
+  supportPage: string;
 }
 
 export const EMPTY_HOME_VIEW: HomeView = {
@@ -19,6 +22,7 @@ export const EMPTY_HOME_VIEW: HomeView = {
   loginCount: 0,
   errorMessage: '',
   isAdmin: false,
+  supportPage: SUPPORT_PAGE,
 };
 
 export function homeView(snapshot: SessionSnapshot): HomeView {
@@ -32,5 +36,6 @@ export function homeView(snapshot: SessionSnapshot): HomeView {
     // Development builds add the raw errCode/errMsg (an env id typo is then obvious).
     errorMessage: snapshot.error ? displayMessage(snapshot.error) : '',
     isAdmin: (user?.roles ?? []).includes('admin'),
+    supportPage: SUPPORT_PAGE,
   };
 }

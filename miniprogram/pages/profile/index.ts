@@ -17,7 +17,14 @@ import {
   REVIEW_MESSAGES,
   type NicknameReviewDetail,
 } from './nickname-review';
-import { fieldErrorsFrom, GENDER_OPTIONS, readProfileForm, type FieldErrors } from './profile-form';
+import { leaveWithToast } from '../../lib/navigation';
+import {
+  fieldErrorsFrom,
+  GENDER_OPTIONS,
+  readProfileForm,
+  savesWithoutNickname,
+  type FieldErrors,
+} from './profile-form';
 
 type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl?: string; errMsg?: string }>;
 type FormValue = Record<string, unknown>;
@@ -28,13 +35,23 @@ interface PrivacyMethods {
   explainPrivacyFailure(errMsg: string): boolean;
 }
 
-/** Per page instance: the timer that notices an avatar tap nothing answered. */
+/** Per page instance: the timer that ends the "opening" hint of an avatar tap. */
 const avatarTimers = new WeakMap<object, ReturnType<typeof setTimeout>>();
+/** Per page instance: an avatar tap not answered yet, and whether the page was left for it. */
+const avatarWaits = new WeakMap<object, { left: boolean }>();
 
 function stopAvatarTimer(page: object): void {
   const timer = avatarTimers.get(page);
   if (timer !== undefined) clearTimeout(timer);
   avatarTimers.delete(page);
+}
+
+/** Per page instance: the session subscription that fills the form when the login answers. */
+const sessionListeners = new WeakMap<object, () => void>();
+
+function stopFilling(page: object): void {
+  sessionListeners.get(page)?.();
+  sessionListeners.delete(page);
 }
 
 /** Per page instance: a submit waiting for the nickname review, and its fallback timer. */
@@ -63,18 +80,31 @@ Component({
     /** False on base libraries without the avatar/nickname fill-in (< 2.21.2). */
     profileSupported: true,
     fieldErrors: {} as FieldErrors,
+    /** Set by the first edit: from then on the session no longer refills the form. */
+    formTouched: false,
   },
 
   lifetimes: {
     attached() {
       const supported = canIUse('button.open-type.chooseAvatar') && canIUse('input.type.nickname');
       this.setData({ profileSupported: supported });
-      const user = appSession().getSnapshot().session?.user;
-      if (user) {
-        this.setData({ avatarUrl: user.avatarUrl, nickName: user.nickName, gender: user.gender });
-      }
+      const session = appSession();
+      // The session may arrive after the page (a cold start opened on this page): fill the form
+      // then, unless the user already started editing it.
+      // Once: later changes (a phone bound on this page) must not reset what is being edited.
+      const fill = () => {
+        const user = session.getSnapshot().session?.user;
+        if (!user) return;
+        stopFilling(this);
+        if (!this.data.formTouched) {
+          this.setData({ avatarUrl: user.avatarUrl, nickName: user.nickName, gender: user.gender });
+        }
+      };
+      sessionListeners.set(this, session.onChange(fill));
+      fill();
     },
     detached() {
+      stopFilling(this);
       stopAvatarTimer(this);
       const queued = waiting.get(this);
       if (queued) clearTimeout(queued.timer);
@@ -83,9 +113,18 @@ Component({
   },
 
   pageLifetimes: {
-    // The album or camera page opened: the tap was answered.
+    // The album or camera page opened: the tap was answered, for now.
     hide() {
+      const wait = avatarWaits.get(this);
       this.clearAvatarHint();
+      if (wait) avatarWaits.set(this, { left: true });
+    },
+    // Back from it without a chooseavatar event: the user chose nothing. Say so, neutrally.
+    show() {
+      const wait = avatarWaits.get(this);
+      if (!wait?.left) return;
+      avatarWaits.delete(this);
+      this.setData({ avatarHint: AVATAR_HINTS.noChoice });
     },
   },
 
@@ -94,18 +133,18 @@ Component({
       if (this.data.uploading) return;
       this.clearAvatarHint();
       this.setData({ avatarHint: AVATAR_HINTS.opening });
+      avatarWaits.set(this, { left: false });
+      // The user may still be choosing in the action sheet: the hint just ends, blaming nobody.
       const timer = setTimeout(() => {
         avatarTimers.delete(this);
-        if (this.data.avatarHint !== AVATAR_HINTS.opening) return;
-        // The privacy sheet or a privacy notice is the answer; otherwise say what may be wrong.
-        const answered = this.data.privacySheetVisible || Boolean(this.data.privacyNotice);
-        this.setData({ avatarHint: answered ? '' : AVATAR_HINTS.noResponse });
+        if (this.data.avatarHint === AVATAR_HINTS.opening) this.setData({ avatarHint: '' });
       }, avatarTiming.noResponseMs);
       avatarTimers.set(this, timer);
     },
 
     clearAvatarHint() {
       stopAvatarTimer(this);
+      avatarWaits.delete(this);
       if (this.data.avatarHint) this.setData({ avatarHint: '' });
     },
 
@@ -127,6 +166,7 @@ Component({
       this.setData({
         avatarUrl,
         pendingAvatar: avatarUrl,
+        formTouched: true,
         fieldErrors: { ...this.data.fieldErrors, avatarUrl: '' },
       });
     },
@@ -152,7 +192,11 @@ Component({
     },
 
     onNicknameInput() {
-      this.setData({ nicknameEdited: true });
+      this.setData({ nicknameEdited: true, formTouched: true });
+    },
+
+    onGenderChange() {
+      this.setData({ formTouched: true });
     },
 
     onNicknameBlur() {
@@ -196,7 +240,9 @@ Component({
     async save(value: FormValue) {
       const pending = this.data.pendingAvatar;
       const profile = readProfileForm(value, pending ? '' : this.data.avatarUrl);
-      if (!profile.nickName) {
+      const saved = appSession().current()?.user;
+      // The avatar shown is the picked (pending) photo when there is one: a changed avatar.
+      if (!profile.nickName && !savesWithoutNickname(profile, saved, this.data.avatarUrl)) {
         this.setData({ fieldErrors: { nickName: '请填写昵称' } });
         return;
       }
@@ -215,8 +261,7 @@ Component({
         );
         this.setData({ pendingAvatar: '' });
         session.setUser(user);
-        wx.showToast({ title: '已保存', icon: 'success' });
-        wx.navigateBack();
+        leaveWithToast('已保存');
       } catch (error) {
         if (error instanceof AvatarUploadError) {
           this.showUploadFailure(error.original);

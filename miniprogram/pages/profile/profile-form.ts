@@ -4,6 +4,7 @@ import {
   type Gender,
   type InvalidArgumentReason,
   type ProfileInput,
+  type PublicUser,
 } from '../../contract/index';
 import type { CloudCallError } from '../../lib/cloud-error';
 
@@ -34,9 +35,24 @@ function parseGender(value: unknown): Gender {
  */
 export function readProfileForm(value: Record<string, unknown>, avatarUrl: string): ProfileInput {
   const nickName = typeof value.nickName === 'string' ? value.nickName.trim() : '';
-  const profile: ProfileInput = { nickName, gender: parseGender(value.gender) };
+  const profile: ProfileInput = { gender: parseGender(value.gender) };
+  // Left out when empty: a user who never set one may still save an avatar or a gender.
+  if (nickName) profile.nickName = nickName;
   if (avatarUrl) profile.avatarUrl = avatarUrl;
   return profile;
+}
+
+/**
+ * Whether a form without a nickname is still worth saving: only for a user who has none yet
+ * (a nickname cannot be cleared) and when the avatar shown or the gender changed.
+ */
+export function savesWithoutNickname(
+  profile: ProfileInput,
+  saved: Pick<PublicUser, 'nickName' | 'avatarUrl' | 'gender'> | undefined,
+  shownAvatar: string,
+): boolean {
+  if (!saved || saved.nickName) return false;
+  return profile.gender !== saved.gender || (shownAvatar !== '' && shownAvatar !== saved.avatarUrl);
 }
 
 type Hint = (label: string, field: FormField) => string;

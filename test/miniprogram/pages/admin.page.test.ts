@@ -5,8 +5,8 @@
  * emulator. The admin role is granted the documented way: the console adds the account record
  * users/account:<OPENID> with roles ["admin"] (here through the emulator console's own API).
  */
-import { request } from 'node:http';
 import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { consoleAdd as consoleAddTo } from '../support/console-add';
 import { newOpenid } from '../support/counting-cloud';
 import { renderPage, textOf, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';
@@ -14,25 +14,7 @@ import { waitFor } from '../support/wx-runtime';
 
 const suite = usePageSuite('admin', 'admin');
 
-/** POST /api/collections/users/documents: what 添加文档 in the console does (jsdom has no fetch). */
-function consoleAdd(doc: object): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${suite.emulator.url}/api/collections/users/documents`,
-      { method: 'POST', headers: { 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve()
-            : reject(new Error(`console insert: ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(doc));
-  });
-}
+const consoleAdd = (doc: object) => consoleAddTo(suite.emulator.url, 'users', doc);
 
 /** Logs a user in through the bridge and gives them a nickname. */
 async function userNamed(nickName: string): Promise<string> {
@@ -82,10 +64,43 @@ describe('admin page', () => {
     expect(login).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 
-  test('a user without the admin role sees the refusal, not the users', async () => {
+  test('a user without the admin role sees 仅管理员可用, not the users, and no search box', async () => {
     const page = await openAdminPage(false);
-    await waitFor(() => textOf(page, '.message') !== null, 'the refusal');
-    expect(textOf(page, '.message')).toContain('没有权限');
+    await waitFor(() => textOf(page, '.admin-only') !== null, 'the refusal');
+    expect(textOf(page, '.admin-only')).toContain('仅管理员可用');
     expect(rows(page)).toHaveLength(0);
+    expect(page.querySelector('.search')).toBeFalsy();
+  });
+
+  test('an admin acting on their own account is told why the server refused', async () => {
+    const page = await openAdminPage(true);
+    const self = suite.bridge.openid;
+    page.querySelector('.query')!.dispatchEvent('input', { detail: { value: self } });
+    page.querySelector('.search-button')!.dispatchEvent('tap');
+    await waitFor(() => rows(page).length === 1 && textOf(page, '.openid') === self, 'own row');
+    suite.wx.modalConfirms = true;
+    page.querySelector('.disable')!.dispatchEvent('tap');
+    await waitFor(() => textOf(page, '.message') !== null, 'the refusal');
+    expect(textOf(page, '.message')).toBe('不能停用自己的账号');
+    page.querySelector('.toggle-admin')!.dispatchEvent('tap');
+    await waitFor(
+      () => textOf(page, '.message') === '不能取消自己的管理员角色',
+      'the roles refusal',
+    );
+  });
+
+  test('设为管理员 asks first; cancelling grants nothing', async () => {
+    const target = await userNamed('候选管理员');
+    const page = await openAdminPage(true);
+    page.querySelector('.query')!.dispatchEvent('input', { detail: { value: target } });
+    page.querySelector('.search-button')!.dispatchEvent('tap');
+    await waitFor(() => rows(page).length === 1 && textOf(page, '.openid') === target, 'the row');
+    suite.wx.modalConfirms = false;
+    suite.wx.cloud.reset();
+    page.querySelector('.toggle-admin')!.dispatchEvent('tap');
+    await waitFor(() => suite.wx.callsOf('showModal').length === 1, 'the confirmation');
+    expect((suite.wx.callsOf('showModal')[0] as { title: string }).title).toBe('设为管理员');
+    expect(suite.wx.cloud.calls).toEqual([]);
+    suite.wx.modalConfirms = true;
   });
 });

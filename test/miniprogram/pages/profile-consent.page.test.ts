@@ -167,18 +167,14 @@ describe('privacy consent', () => {
 });
 
 describe('avatar button and old base libraries', () => {
-  it('a tap shows feedback at once; if nothing answers, the likely cause is explained', async () => {
+  it('a tap shows feedback at once; the hint ends without blaming anyone while the user chooses', async () => {
     const saved = avatarTiming.noResponseMs;
     avatarTiming.noResponseMs = 20;
     try {
       const page = await openProfile();
-      fire(page, '.avatar-button', 'tap'); // undeclared scope: WeChat fires no event at all
+      fire(page, '.avatar-button', 'tap');
       await waitFor(() => textOf(page, '.avatar-hint') === '正在打开头像选择…', 'the opening hint');
-      await waitFor(
-        () => textOf(page, '.avatar-hint')?.startsWith('没有弹出') ?? false,
-        'the hint',
-      );
-      expect(textOf(page, '.avatar-hint')).toContain('《用户隐私保护指引》中声明头像');
+      await waitFor(() => textOf(page, '.avatar-hint') === null, 'the hint to end');
 
       // A tap the picker answers leaves no hint behind.
       fire(page, '.avatar-button', 'tap');

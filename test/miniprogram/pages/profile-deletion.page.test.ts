@@ -27,6 +27,19 @@ async function openProfile() {
 }
 
 describe('profile page: 注销账号', () => {
+  test('a deletion whose reply is lost is retried with the same token: deleted, never re-registered', async () => {
+    const section = await openProfile();
+    suite.wx.modalConfirms = true;
+    suite.wx.cloud.loseNextReply('deleteAccount', 1);
+    section.querySelector('.delete-account')!.dispatchEvent('tap');
+    await waitFor(() => suite.wx.callsOf('reLaunch').length === 1, 'the return to the home page');
+    // The first try ran on the server; the retry found nothing left and said so.
+    expect(suite.wx.cloud.calls).toEqual(['deleteAccount', 'deleteAccount']);
+    expect(appSession().getSnapshot().status).toBe('deleted');
+    await appSession().refresh(); // app.ts on show: no login, so no new account
+    expect(suite.wx.cloud.calls).toEqual(['deleteAccount', 'deleteAccount']);
+  });
+
   test('cancelling the confirmation deletes nothing', async () => {
     const section = await openProfile();
     suite.wx.modalConfirms = false;
@@ -48,6 +61,10 @@ describe('profile page: 注销账号', () => {
     expect(suite.wx.callsOf('reLaunch')[0]).toMatchObject({ url: '/pages/index/index' });
     expect(suite.wx.cloud.count('deleteAccount')).toBe(1);
     expect(appSession().current()).toBeNull();
+    // The server already ended every session: no pointless logout call, and the home page is
+    // told the account was deleted (not "你已退出登录").
+    expect(suite.wx.cloud.calls).toEqual(['deleteAccount']);
+    expect(appSession().getSnapshot().status).toBe('deleted');
     // The same WeChat user now comes back as a brand-new user with an empty profile.
     const again = (await suite.bridge.callFunction({ name: 'login', data: {} })).result as {
       ok: boolean;

@@ -16,12 +16,24 @@ export interface CountingCloud extends CloudFunctionCaller {
   reset(): void;
   /** Fails the next `times` calls of `name` as an offline network would, before they leave. */
   failNext(name: string, times: number): void;
+  /** Lets the next `times` calls of `name` run on the server, then loses their reply. */
+  loseNextReply(name: string, times: number): void;
 }
 
 export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
   const calls: string[] = [];
   const finished: string[] = [];
   const failures = new Map<string, number>();
+  const lost = new Map<string, number>();
+  const takeOne = (counts: Map<string, number>, name: string) => {
+    const left = counts.get(name) ?? 0;
+    if (left > 0) counts.set(name, left - 1);
+    return left > 0;
+  };
+  const networkError = (detail: string) => {
+    const errMsg = `cloud.callFunction:fail request:fail ${detail}`;
+    return Object.assign(new Error(errMsg), { errCode: -1, errMsg });
+  };
   return {
     calls,
     count: (name) => (name ? calls.filter((n) => n === name).length : calls.length),
@@ -31,17 +43,15 @@ export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
       finished.splice(0);
     },
     failNext: (name, times) => void failures.set(name, times),
+    loseNextReply: (name, times) => void lost.set(name, times),
     callFunction(param) {
       calls.push(param.name);
-      const left = failures.get(param.name) ?? 0;
-      if (left > 0) {
-        failures.set(param.name, left - 1);
-        const errMsg = 'cloud.callFunction:fail request:fail network is down';
-        return Promise.reject(Object.assign(new Error(errMsg), { errCode: -1, errMsg }));
-      }
+      if (takeOne(failures, param.name)) return Promise.reject(networkError('network is down'));
       const reply = bridge.callFunction({ name: param.name, data: param.data ?? {} });
       const done = () => void finished.push(param.name);
       reply.then(done, done);
+      if (takeOne(lost, param.name))
+        return reply.then(() => Promise.reject(networkError('timeout')));
       return reply;
     },
   };

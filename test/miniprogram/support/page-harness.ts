@@ -18,6 +18,12 @@ function simulate(): Simulate {
 
 /** Registers a page once per test file (jest caches its module, so Component() runs once). */
 export function loadPage(page: 'index' | 'profile' | 'admin'): string {
+  // The admin page ships in its own subpackage (app.json `subpackages`, root `admin`); the
+  // official compiler only compiles WXML under rootPath, so its root is the mini program's.
+  if (page === 'admin') {
+    const root = path.join(PAGES_ROOT, '..');
+    return simulate().load(path.join(root, 'admin', 'index'), { rootPath: root });
+  }
   return simulate().load(path.join(PAGES_ROOT, page, 'index'), { rootPath: PAGES_ROOT });
 }
 

@@ -24,6 +24,8 @@ export interface WxRuntime {
   openLoadings(): number;
   /** APIs wx.canIUse answers false for (an old base library). */
   unsupported: Set<string>;
+  /** The base library version wx.getAppBaseInfo reports. */
+  sdkVersion: string;
   /** What wx.getPrivacySetting answers: consent still needed, and the guideline's name. */
   privacy: { needAuthorization: boolean; contractName: string };
   /**
@@ -51,6 +53,7 @@ export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
     openLoadings: () =>
       runtime.callsOf('showLoading').length - runtime.callsOf('hideLoading').length,
     unsupported: new Set(),
+    sdkVersion: '3.4.0',
     privacy: { needAuthorization: false, contractName: '《云开发登录小程序隐私保护指引》' },
     requestPrivacy: (referrer) =>
       new Promise((resolve) => {
@@ -89,6 +92,7 @@ export function installWxRuntime(bridge: BridgeWxCloud): WxRuntime {
       cancel: !runtime.modalConfirms,
     })),
     canIUse: (api: string) => !runtime.unsupported.has(api),
+    getAppBaseInfo: () => ({ SDKVersion: runtime.sdkVersion }),
     getPrivacySetting: (options: Options) => {
       const res = {
         needAuthorization: runtime.privacy.needAuthorization,

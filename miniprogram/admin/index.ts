@@ -1,13 +1,16 @@
 /**
- * 用户管理（仅管理员可见；服务端每次调用都会重新检查 admin 角色）：列出与搜索用户，停用/启用、设置角色、
- * 让其下线、删除账号，全部通过 adminUsers。破坏性操作先确认。
+ * 用户管理（分包 admin/，仅管理员可见；服务端每次调用都会重新检查 admin 角色）：列出与搜索用户，停用/启用、
+ * 设置角色、让其下线、删除账号，全部通过 adminUsers。破坏性操作与设为管理员先确认；非管理员看到“仅管理员可用”；
+ * 对自己的停用、取消管理员、删除被服务端拒绝时说明原因。
  *
  * The admin page: lists and searches users and runs adminUsers actions. The home page shows the
  * entry only to users whose roles include `admin`; the server decides on every call anyway.
  */
-import type { AdminListResponse, AdminUser } from '../../contract/index';
-import { appSession } from '../../lib/app-session';
-import { runBusy } from '../../lib/busy-request';
+import type { AdminListResponse, AdminUser } from '../contract/index';
+import { appSession } from '../lib/app-session';
+import { runBusy } from '../lib/busy-request';
+import { isCloudCallError } from '../lib/cloud-error';
+import { displayMessage } from '../lib/error-log';
 
 const PAGE_SIZE = 20;
 
@@ -26,8 +29,24 @@ function row(user: AdminUser): UserRow {
 
 type Dataset = { currentTarget: { dataset: { openid?: string } } };
 
+/** What the server refuses an admin to do to their own account (PERMISSION_DENIED, reason self). */
+const SELF_REFUSALS: Record<string, string> = {
+  setStatus: '不能停用自己的账号',
+  setRoles: '不能取消自己的管理员角色',
+  delete: '不能在这里删除自己的账号，请在“编辑资料”中注销',
+};
+
+/** The page's text for a failed action: a self-refusal explained, else the call's message. */
+function failureText(action: string, error: unknown): string {
+  if (!isCloudCallError(error)) return '操作失败，请稍后再试';
+  const self = error.code === 'PERMISSION_DENIED' && error.details?.reason === 'self';
+  return (self && SELF_REFUSALS[action]) || displayMessage(error);
+}
+
 Component({
   data: {
+    /** False for a user without the admin role: the page shows 仅管理员可用 and nothing else. */
+    allowed: true,
     query: '',
     users: [] as UserRow[],
     total: 0,
@@ -38,7 +57,10 @@ Component({
 
   lifetimes: {
     attached() {
-      void this.load(1);
+      // The stored roles decide what to show; the server checks the role on every call anyway.
+      const roles = appSession().getSnapshot().session?.user.roles ?? [];
+      if (!roles.includes('admin')) this.setData({ allowed: false });
+      else void this.load(1);
     },
   },
 
@@ -56,7 +78,7 @@ Component({
     },
 
     async load(page: number) {
-      await this.run(async () => {
+      await this.run('list', async () => {
         const query = this.data.query.trim();
         const result = (await appSession().callAuthenticated('adminUsers', {
           action: 'list',
@@ -93,6 +115,14 @@ Component({
       const roles = user.isAdmin
         ? user.roles.filter((r) => r !== 'admin')
         : [...user.roles, 'admin'];
+      if (!user.isAdmin) {
+        const name = user.nickName || user.openid;
+        const sure = await this.confirm(
+          '设为管理员',
+          `“${name}”将可以查看所有用户，并停用、删除账号、设置角色，确定吗？`,
+        );
+        if (!sure) return;
+      }
       await this.act({ action: 'setRoles', openid, roles }, '角色已更新');
     },
 
@@ -120,7 +150,7 @@ Component({
     /** One adminUsers action, then the list again (it shows what the server now says). */
     async act(request: Record<string, unknown>, done: string) {
       let ok = false;
-      await this.run(async () => {
+      await this.run(String(request.action), async () => {
         await appSession().callAuthenticated('adminUsers', request as never, {
           loadingTitle: '处理中',
         });
@@ -132,8 +162,26 @@ Component({
     },
 
     /** Runs one request with `busy` set; a failure becomes a Chinese message on the page. */
-    async run(request: () => Promise<void>) {
-      await runBusy(this, request, '操作失败，请稍后再试');
+    async run(action: string, request: () => Promise<void>) {
+      await runBusy(
+        this,
+        async () => {
+          try {
+            await request();
+          } catch (error) {
+            if (
+              isCloudCallError(error) &&
+              error.code === 'PERMISSION_DENIED' &&
+              action === 'list'
+            ) {
+              this.setData({ allowed: false }); // the role was taken away meanwhile
+              return;
+            }
+            this.setData({ message: failureText(action, error) });
+          }
+        },
+        '操作失败，请稍后再试',
+      );
     },
   },
 });

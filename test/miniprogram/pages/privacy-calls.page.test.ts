@@ -1,0 +1,54 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Paused privacy calls (issue 26, item 7): WeChat pauses every privacy API until the app answers
+ * through onNeedPrivacyAuthorization. Each paused call must get the answer (two at once: both),
+ * and a call while no page can show the sheet must be answered at once, never left hanging.
+ * pages/profile is rendered from its real WXML; wx.* is the stub that plays WeChat's part.
+ */
+import { installSession } from '../../../miniprogram/lib/app-session';
+import { newOpenid } from '../support/counting-cloud';
+import { fire, renderPage, type RenderedPage } from '../support/page-harness';
+import { usePageSuite } from '../support/page-suite';
+import { waitFor } from '../support/wx-runtime';
+
+const suite = usePageSuite('profile', 'privacy-calls');
+
+/** Removes the page as leaving it would (detached lifetime; missing from simulate's typings). */
+const leave = (page: RenderedPage) => (page as unknown as { detach(): void }).detach();
+
+function openProfile() {
+  suite.bridge.openid = newOpenid('privacy-calls');
+  installSession();
+  return renderPage(suite.pageId);
+}
+
+test('two calls paused at once both get the answer of the one sheet', async () => {
+  const page = openProfile();
+  const first = suite.wx.requestPrivacy('chooseAvatar');
+  const second = suite.wx.requestPrivacy('getPhoneNumber');
+  await waitFor(
+    () => (page.data as { privacySheetVisible: boolean }).privacySheetVisible,
+    'the sheet',
+  );
+  fire(page, '.privacy-agree', 'agreeprivacyauthorization');
+  const answers = await Promise.race([
+    Promise.all([first, second]),
+    new Promise((resolve) => setTimeout(() => resolve('the first call was left hanging'), 1_000)),
+  ]);
+  expect(answers).toEqual([
+    { event: 'agree', buttonId: 'agree-privacy-button' },
+    { event: 'agree', buttonId: 'agree-privacy-button' },
+  ]);
+  leave(page);
+});
+
+test('a privacy call while no page can show the sheet is refused at once, not left hanging', async () => {
+  const page = openProfile(); // registers the app-wide listener
+  leave(page); // the user left the page: nothing can ask
+  const answer = await Promise.race([
+    suite.wx.requestPrivacy('getLocation'),
+    new Promise((resolve) => setTimeout(() => resolve('hanging'), 1_000)),
+  ]);
+  expect(answer).toEqual({ event: 'disagree' });
+});
