@@ -21,7 +21,7 @@ import type { EmulatorDatabase } from './http/database-port';
 import { createHttpServer, listen } from './http/http-server';
 import { routeModules } from './http/routes';
 import { defaultMaxInstances } from './functions/instance-limit';
-import { openapiFor, type OpenApiService } from './openapi';
+import { messagesApi, openapiFor, type MessagesApi, type OpenApiService } from './openapi';
 import { createStopper } from './http/stopper';
 import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
 import { pathScrubber } from './http/public-message';
@@ -57,6 +57,11 @@ export {
   type OpenApiService,
   type PhoneCodeInput,
   type PhoneFailCode,
+  type MessagesApi,
+  type OutboxMessage,
+  type PlatformPush,
+  CLOUD_ID_TTL_MS,
+  CUSTOMER_SERVICE_WINDOW_MS,
 } from './openapi';
 export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
 export type { EmulatorClock, ClockState } from './clock';
@@ -125,6 +130,8 @@ export interface RunningEmulator {
   project: ProjectConfig;
   /** Cloud calls: `openapi.phoneCodes.issue({ openid, phoneNumber })`, `openapi.stats()`. */
   openapi: OpenApiService;
+  /** Sent messages and the users' side of them: `list()`, `accept(openid, templateIds)`, `userMessaged(openid)`. */
+  messages: MessagesApi;
   /** Emulated time: `now()`, `setOffset(ms)`, `advance(ms)`. */
   clock: EmulatorClock;
   /** Timer triggers: `list()`, `run(function, trigger)`. */
@@ -275,6 +282,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     functions,
     project,
     openapi: openapiFor(context),
+    messages: messagesApi(openapiFor(context), project.dir),
     clock,
     triggers,
   };

@@ -9,7 +9,7 @@ import { clockRoutes } from '../clock';
 import { adminProtocolRoutes } from '../admin-protocol';
 import { consoleApiRoutes } from '../console-api';
 import { functionRoutes } from '../functions';
-import { openapiRoutes } from '../openapi';
+import { messageRoutes, openapiRoutes } from '../openapi';
 import { clientDatabaseRoutes } from '../rules';
 import { storageRoutes } from '../storage';
 import { triggerRoutes } from '../triggers';
@@ -23,6 +23,7 @@ export const routeModules: readonly RouteModule[] = [
   functionRoutes,
   storageRoutes,
   openapiRoutes,
+  messageRoutes,
   clockRoutes,
   triggerRoutes,
   consoleApiRoutes,
