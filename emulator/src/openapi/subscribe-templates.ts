@@ -16,17 +16,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SubscribeTemplate } from './message-types';
 import { fieldType } from './subscribe-fields';
 
 export const TEMPLATES_FILE = 'subscribe-templates.json';
 
-export interface SubscribeTemplate {
-  id: string;
-  title: string;
-  type: 'once' | 'long';
-  /** Keyword key -> its label as the user sees it. */
-  fields: Record<string, string>;
-}
+export type { SubscribeTemplate } from './message-types';
 
 export class TemplateFileError extends Error {
   override name = 'TemplateFileError';
