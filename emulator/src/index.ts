@@ -41,6 +41,10 @@ import {
 
 export { EmulatorStartError } from './config/errors';
 export { createWxCloud, type CreateWxCloudOptions } from './bridge/wx-cloud';
+export {
+  createRequestSubscribeMessage,
+  type RequestSubscribeMessageOptions,
+} from './bridge/request-subscribe-message';
 export type { BridgeWxCloud } from './bridge/types';
 export type * from './bridge/database-types';
 export type { DocIdMode, PlaygroundInput, PlaygroundAnswer, RuleListing } from './rules';

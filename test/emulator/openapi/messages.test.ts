@@ -4,7 +4,11 @@
  * the 48-hour customer-service window on the emulator clock (45015), and the outbox over
  * HTTP and `emu.messages`.
  */
-import { CUSTOMER_SERVICE_WINDOW_MS } from '../../../emulator/src';
+import {
+  CUSTOMER_SERVICE_WINDOW_MS,
+  createRequestSubscribeMessage,
+  createWxCloud,
+} from '../../../emulator/src';
 import { useOpenapiEmulator } from './support';
 
 const suite = useOpenapiEmulator();
@@ -67,6 +71,22 @@ describe('subscribeMessage.send', () => {
       },
     ]);
     expect(suite.emu().messages.list({ touser: 'o-sub-1' })).toEqual(body.messages);
+  });
+
+  test("the emulated client's wx.requestSubscribeMessage accepts for its user, as tapping 允许 does", async () => {
+    const cloud = createWxCloud({ url: suite.emu().url, openid: 'o-sub-client' });
+    const requestSubscribeMessage = createRequestSubscribeMessage({
+      url: suite.emu().url,
+      openid: () => cloud.openid,
+    });
+    expect(await requestSubscribeMessage({ tmplIds: ['tmpl-order-ready'] })).toEqual({
+      'tmpl-order-ready': 'accept',
+      errMsg: 'requestSubscribeMessage:ok',
+    });
+    expect((await suite.call('granted', SEND, ready('o-sub-client'))).ok).toBe(true);
+    await expect(requestSubscribeMessage({ tmplIds: ['tmpl-nope'] })).rejects.toMatchObject({
+      errCode: 20001,
+    });
   });
 
   test('two acceptances give two sends; a long-term template keeps sending once accepted', async () => {

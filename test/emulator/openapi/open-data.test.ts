@@ -3,7 +3,7 @@
  * wx.cloud.CloudID value in the call's data, with production's -601005/-601006/-601007; and the
  * JSON `wx.api` path (`cloud.callOpenAPI`), which answers a named "not emulated" error.
  */
-import { CLOUD_ID_TTL_MS } from '../../../emulator/src';
+import { CLOUD_ID_TTL_MS, createWxCloud } from '../../../emulator/src';
 import { useOpenapiEmulator } from './support';
 
 const suite = useOpenapiEmulator();
@@ -76,6 +76,17 @@ describe('wx.cloud.CloudID in callFunction data', () => {
     expect(event.weRunData).toEqual({ cloudID, data: expect.objectContaining(steps) });
     expect(event.notMine).toEqual({ cloudID: bobs.cloudID });
     expect(event.obj).toEqual({ shareInfo: { cloudID } });
+  });
+
+  test('the emulated client marks a value with wx.cloud.CloudID and the function gets the data', async () => {
+    const cloud = createWxCloud({ url: suite.emu().url, openid: 'o-alice' });
+    const { cloudID } = emuIssue('o-alice');
+    const reply = await cloud.callFunction({
+      name: 'granted',
+      data: { echo: true, weRunData: cloud.CloudID(cloudID) },
+    });
+    const event = (reply.result as { event: Record<string, unknown> }).event;
+    expect(event.weRunData).toEqual({ cloudID, data: expect.objectContaining(steps) });
   });
 
   function emuIssue(openid: string) {
