@@ -5,12 +5,10 @@
  * console or the API) and judges the window by the emulator clock.
  */
 import type { Outbox } from './outbox';
-import type { JsonReply, OpenApiCaller } from './types';
+import { type JsonReply, type OpenApiCaller, OPENID_PATTERN } from './types';
 
 /** Production: replies are allowed for 48 hours after the user's last message. */
 export const CUSTOMER_SERVICE_WINDOW_MS = 48 * 3_600_000;
-
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** Each message type and the fields its body must carry. */
 const BODY_FIELDS: Record<string, string[]> = {
@@ -42,7 +40,7 @@ export class CustomerService {
 
   send(params: Record<string, unknown>, caller: OpenApiCaller): JsonReply {
     const { touser, msgtype } = params;
-    if (typeof touser !== 'string' || !OPENID.test(touser))
+    if (typeof touser !== 'string' || !OPENID_PATTERN.test(touser))
       return { errcode: 40003, errmsg: 'invalid openid' };
     if (typeof msgtype !== 'string' || !Object.hasOwn(BODY_FIELDS, msgtype)) {
       return { errcode: 40008, errmsg: 'invalid message type' };

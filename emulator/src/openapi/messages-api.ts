@@ -6,6 +6,7 @@
 import type { OutboxFilter, OutboxMessage } from './outbox';
 import type { OpenApiService } from './service';
 import { readTemplates, type SubscribeTemplate } from './subscribe-templates';
+import { OPENID_PATTERN } from './types';
 
 export class MessageInputError extends Error {
   override name = 'MessageInputError';
@@ -13,7 +14,6 @@ export class MessageInputError extends Error {
 
 /** What production's wx.requestSubscribeMessage allows in one request. */
 const MAX_TEMPLATES_PER_REQUEST = 3;
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export interface AcceptResult {
   /** Per template id, as wx.requestSubscribeMessage answers: always 'accept' here. */
@@ -34,7 +34,7 @@ export interface MessagesApi {
 }
 
 function checkOpenid(openid: unknown): string {
-  if (typeof openid !== 'string' || !OPENID.test(openid)) {
+  if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) {
     throw new MessageInputError('openid must be 1-128 letters, digits, _ or -');
   }
   return openid;

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ApiGetOpenDataByCloudIdReq, ApiGetOpenDataByCloudIdResp } from './schema';
-import type { OpenApiCaller } from './types';
+import { type OpenApiCaller, OPENID_PATTERN } from './types';
 import { encodeSvrkitReply, encodeSystemError } from './wire';
 
 /** Production: a cloud ID is valid 5 minutes. */
@@ -34,7 +34,6 @@ export class CloudIdInputError extends Error {
   override name = 'CloudIdInputError';
 }
 
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 const MAX_IDS = 10_000;
 
 export class OpenDataStore {
@@ -44,7 +43,7 @@ export class OpenDataStore {
 
   /** `data` is what the open-data API stands for, e.g. `{ stepInfoList: [...] }`. */
   issue(input: { openid: unknown; data: unknown }): IssuedCloudId {
-    if (typeof input.openid !== 'string' || !OPENID.test(input.openid)) {
+    if (typeof input.openid !== 'string' || !OPENID_PATTERN.test(input.openid)) {
       throw new CloudIdInputError('openid must be 1-128 letters, digits, _ or -');
     }
     if (typeof input.data !== 'object' || input.data === null || Array.isArray(input.data)) {

@@ -6,9 +6,8 @@
 import type { Outbox } from './outbox';
 import { fieldProblem } from './subscribe-fields';
 import { readTemplates, type SubscribeTemplate, type Subscriptions } from './subscribe-templates';
-import type { JsonReply, OpenApiCaller } from './types';
+import { type JsonReply, type OpenApiCaller, OPENID_PATTERN } from './types';
 
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 const STATES = ['developer', 'trial', 'formal'];
 const LANGS = ['zh_CN', 'en_US', 'zh_HK', 'zh_TW'];
 
@@ -58,7 +57,8 @@ export function subscribeMessageSend(
   deps: SubscribeDeps,
 ): JsonReply {
   const { touser, template_id: templateId, page = '', data = {} } = params;
-  if (typeof touser !== 'string' || !OPENID.test(touser)) return fail(40003, 'invalid openid');
+  if (typeof touser !== 'string' || !OPENID_PATTERN.test(touser))
+    return fail(40003, 'invalid openid');
   if (typeof templateId !== 'string' || templateId === '')
     return fail(40037, 'invalid template_id');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

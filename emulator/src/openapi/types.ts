@@ -24,3 +24,6 @@ export class BinaryReply {
 }
 
 export type ApiReply = JsonReply | BinaryReply;
+
+/** What the emulator accepts as an OPENID anywhere in cloud calls (production's are 28 characters of this set). */
+export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
