@@ -63,3 +63,28 @@ describe('Messages: the outbox', () => {
     expect(ctx.pageErrors).toEqual([]);
   });
 });
+
+describe('Simulate: open data cloud IDs', () => {
+  const ctx = useConsoleSession({ route: 'simulate', emulator: { project } });
+
+  test('issue a cloud ID for the simulated user, add it to the request, the function gets the data', async () => {
+    const page = ctx.page;
+    await ctx.ui.newOpenid();
+    // Not a login function: chosen from the "其他函数" list.
+    await page.getByTestId('other-function').click();
+    await page.getByRole('option', { name: 'granted', exact: true }).click();
+    await ctx.ui.setRequest({ echo: true });
+    await page.getByTestId('issue-cloudid').click();
+    const cloudID = await waitForText(page.getByTestId('cloudid'), (t) => /^27_/.test(t));
+    await page.getByTestId('use-cloudid').click();
+    const reply = await ctx.ui.call();
+    expect(reply.result).toMatchObject({
+      ok: true,
+      event: {
+        echo: true,
+        weRunData: { cloudID, data: { stepInfoList: [{ step: 9103, timestamp: 1571673600 }] } },
+      },
+    });
+    expect(ctx.pageErrors).toEqual([]);
+  });
+});
