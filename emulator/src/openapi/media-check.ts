@@ -62,9 +62,10 @@ export function mediaCheckAsync(
         result: { suggest, label },
       }
     : { isrisky: risky ? 1 : 0, extra_info_json: '', status_code: 0 };
+  // No FromUserName: a platform event comes from the platform push account, which the push
+  // delivery fills in (as it does for every platform event).
   const message = {
     ToUserName: EMULATED_USERNAME,
-    FromUserName: typeof openid === 'string' ? openid : '',
     CreateTime: Math.floor(nowMs / 1000),
     MsgType: 'event',
     Event: 'wxa_media_check',

@@ -143,10 +143,10 @@ describe('security.mediaCheckAsync', () => {
       ['wxa_media_check', traceIds[0], 'pass'],
       ['wxa_media_check', traceIds[1], 'risky'],
     ]);
+    expect(pushes[1]?.message).not.toHaveProperty('FromUserName');
     expect(pushes[1]?.message).toMatchObject({
       MsgType: 'event',
       Event: 'wxa_media_check',
-      FromUserName: 'o-alice',
       version: 2,
       errcode: 0,
       result: { suggest: 'risky', label: 21000 },
