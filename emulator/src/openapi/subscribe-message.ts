@@ -5,7 +5,12 @@
  */
 import type { Outbox } from './outbox';
 import { fieldProblem } from './subscribe-fields';
-import { readTemplates, type SubscribeTemplate, type Subscriptions } from './subscribe-templates';
+import {
+  readTemplates,
+  TemplateFileError,
+  type SubscribeTemplate,
+  type Subscriptions,
+} from './subscribe-templates';
 import { type JsonReply, type OpenApiCaller, OPENID_PATTERN } from './types';
 
 const STATES = ['developer', 'trial', 'formal'];
@@ -64,11 +69,16 @@ export function subscribeMessageSend(
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail(47003, 'argument invalid! data must be an object');
   }
-  const template = templateFor(
-    readTemplates(deps.projectDir),
-    templateId,
-    data as Record<string, unknown>,
-  );
+  let declared: Map<string, SubscribeTemplate> | undefined;
+  try {
+    declared = readTemplates(deps.projectDir);
+  } catch (error) {
+    // The project's own file is broken: say so instead of a bare system error.
+    if (error instanceof TemplateFileError)
+      return fail(-1, `system error, hint: [emulator: ${error.message}]`);
+    throw error;
+  }
+  const template = templateFor(declared, templateId, data as Record<string, unknown>);
   if (!template)
     return fail(
       40037,
