@@ -55,6 +55,21 @@ describe('cloud.getOpenData', () => {
     });
   });
 
+  test('another site cannot mint cloud IDs or acceptances (they stand for a user)', async () => {
+    for (const [route, body] of [
+      ['/api/cloud-ids', { openid: 'o-alice', data: steps }],
+      ['/api/subscriptions', { openid: 'o-alice', templateIds: ['tmpl-order-ready'] }],
+      ['/api/customer-service/inbound', { openid: 'o-alice' }],
+    ] as const) {
+      const res = await fetch(`${suite.emu().url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+        body: JSON.stringify(body),
+      });
+      expect([route, res.status]).toEqual([route, 403]);
+    }
+  });
+
   test('the issuing route names bad input', async () => {
     const bad = await suite.http('POST', '/api/cloud-ids', { openid: 'o-alice', data: [1] });
     expect(bad.status).toBe(400);
