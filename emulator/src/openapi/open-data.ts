@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiGetOpenDataByCloudIdReq, ApiGetOpenDataByCloudIdResp } from './schema';
 import { type OpenApiCaller, OPENID_PATTERN } from './types';
-import { encodeSvrkitReply, encodeSystemError } from './wire';
+import { encodeSvrkitReply, encodeSystemError, WireError } from './wire';
 
 /** Production: a cloud ID is valid 5 minutes. */
 export const CLOUD_ID_TTL_MS = 5 * 60_000;
@@ -77,12 +77,17 @@ export class OpenDataStore {
 
   /** `cloud.getOpenData`: the svrkit request bytes in, the reply bytes out. */
   getOpenData(reqData: Buffer, caller: OpenApiCaller): { reply: Buffer; ok: boolean } {
-    const request = ApiGetOpenDataByCloudIdReq.toObject(
-      ApiGetOpenDataByCloudIdReq.decode(reqData),
-      {
+    let request: { cloudidList: string[]; appid: string };
+    try {
+      request = ApiGetOpenDataByCloudIdReq.toObject(ApiGetOpenDataByCloudIdReq.decode(reqData), {
         defaults: true,
-      },
-    ) as { cloudidList: string[]; appid: string };
+      }) as typeof request;
+    } catch (error) {
+      // Answered as a bad request by admin-action, like any undecodable requestData.
+      throw new WireError(
+        `reqData is not an ApiGetOpenDataByCloudIdReq: ${(error as Error).message}`,
+      );
+    }
     const dataList = [];
     for (const cloudID of request.cloudidList) {
       const found = this.resolve(cloudID, caller.openid, request.appid || caller.appid);
