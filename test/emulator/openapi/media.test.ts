@@ -155,7 +155,7 @@ describe('security.mediaCheckAsync', () => {
     suite.emu().openapi.platformPushes.setDelivery(undefined);
   });
 
-  test('a bad media_url or media_type is 47001, v2 without openid 40003', async () => {
+  test('a bad media_url, media_type or v2 scene is 47001, v2 without openid 40003', async () => {
     const call = (data: Record<string, unknown>) =>
       suite.call('granted', 'security.mediaCheckAsync', data);
     expect((await call({ mediaUrl: 'ftp://x', mediaType: 2 })).errCode).toBe(47001);
@@ -163,5 +163,13 @@ describe('security.mediaCheckAsync', () => {
     expect(
       (await call({ mediaUrl: 'https://x/a.mp3', mediaType: 1, version: 2, scene: 1 })).errCode,
     ).toBe(40003);
+    const badScene = {
+      mediaUrl: 'https://x/a.mp3',
+      mediaType: 1,
+      version: 2,
+      scene: 9,
+      openid: 'o-a',
+    };
+    expect((await call(badScene)).errCode).toBe(47001);
   });
 });

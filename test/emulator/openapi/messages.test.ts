@@ -122,6 +122,8 @@ describe('subscribeMessage.send', () => {
     ['a time that is not a time', { data: { time3: { value: '明天早上' } } }, 47003],
     ['an amount with letters', { data: { amount4: { value: '12 yuan' } } }, 47003],
     ['an empty value', { data: { thing1: { value: '' } } }, 47003],
+    ['an unknown miniprogram_state', { miniprogramState: 'beta' }, 47003],
+    ['an unknown lang', { lang: 'fr_FR' }, 47003],
   ])('%s fails with %p and does not use the acceptance', async (_name, over, errCode) => {
     const openid = 'o-sub-bad';
     suite.emu().messages.accept(openid, ['tmpl-order-ready']);
@@ -191,7 +193,7 @@ describe('customerServiceMessage.send', () => {
     });
   });
 
-  test('an unknown msgtype is 40008, a missing body field 47001', async () => {
+  test('an unknown msgtype is 40008, a missing body field 47001, a bad touser 40003', async () => {
     suite.emu().messages.userMessaged('o-cs-3');
     expect((await suite.call('granted', CS, { touser: 'o-cs-3', msgtype: 'video' })).errCode).toBe(
       40008,
@@ -199,6 +201,8 @@ describe('customerServiceMessage.send', () => {
     expect(
       (await suite.call('granted', CS, { touser: 'o-cs-3', msgtype: 'text', text: {} })).errCode,
     ).toBe(47001);
+    const badUser = { touser: 'bad openid!', msgtype: 'text', text: { content: 'x' } };
+    expect((await suite.call('granted', CS, badUser)).errCode).toBe(40003);
   });
 });
 

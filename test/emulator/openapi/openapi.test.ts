@@ -167,6 +167,10 @@ describe('cloud.openapi through the emulator', () => {
       content: MSG_SEC_CHECK_RISKY_WORD,
     });
     expect(v1).toMatchObject({ ok: false, errCode: 87014 });
+    const check = (data: Record<string, unknown>) => call('granted', 'security.msgSecCheck', data);
+    expect(await check({ version: 2 })).toMatchObject({ errCode: 47001 });
+    expect(await check({ ...base, openid: '', content: 'x' })).toMatchObject({ errCode: 40003 });
+    expect(await check({ ...base, scene: 5, content: 'x' })).toMatchObject({ errCode: 47001 });
   });
 
   test('long parameters survive the multipart body byte for byte (length prefixes >= 0x80)', async () => {
