@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureBundleBytes } from './bundle-size';
 import { measureColdStart } from './cold-start';
+import { measureBoundedWork } from './healthz-under-attack';
 import { measureDbOps } from './db-ops';
 import { measureDbScaling } from './db-scaling';
 import { measureEmulatorSpeed } from './emulator-speed';
@@ -30,6 +31,7 @@ const report: BenchReport = {
   emulator: null,
   processHop: null,
   dbScaling: null,
+  boundedWork: null,
   meta: {
     date: new Date().toISOString(),
     node: process.version,
@@ -94,6 +96,9 @@ async function emulatorSections(emu: BenchEmulator): Promise<void> {
     const { samples, ...figures } = await measureProcessHop();
     report.processHop = figures;
     report.details.processHop = { samples };
+  });
+  await section('boundedWork', async () => {
+    report.boundedWork = await measureBoundedWork();
   });
   await section('dbScaling', async () => {
     const { seedMs, samples, ...figures } = await measureDbScaling(emu.dbScalingDeps());

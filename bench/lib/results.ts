@@ -41,6 +41,8 @@ export interface BenchResults {
   } | null;
   /** One IPC round trip between two Node processes, back-to-back and after an idle moment. */
   processHop?: { busyRttMs: number; idleRttMs: number } | null;
+  /** Figures tests used to check with a stopwatch (bench/healthz-under-attack.ts). */
+  boundedWork?: { healthzMedianMs: number; healthzWorstMs: number; faultLatencyMs: number } | null;
   dbScaling: {
     getById: Record<'1000' | '100000', number>;
     whereOpenid: Record<'1000' | '100000', number>;

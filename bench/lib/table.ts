@@ -33,6 +33,7 @@ const SECTIONS = [
   'dbOps',
   'emulator',
   'processHop',
+  'boundedWork',
   'dbScaling',
 ] as const;
 

@@ -1,4 +1,5 @@
 // Judges each measured figure against the targets (issue 6, tightened by issue 17).
+import { INJECTED_LATENCY_MS } from '../healthz-under-attack';
 import { BUNDLE_LIMIT_BYTES, type BenchResults, type TargetCheck } from './results';
 
 function check(name: string, value: unknown, target: string, met: boolean | null): TargetCheck {
@@ -38,6 +39,26 @@ export function judgeTargets(r: BenchResults): TargetCheck[] {
 
   const em = r.emulator;
   checks.push(check('emulator.ratio', em?.ratio, '<= 5', em ? em.ratio <= 5 : null));
+
+  // Moved from tests (issue 22): /healthz stays responsive under hostile regexes; the injected
+  // latency is really added.
+  const bw = r.boundedWork;
+  checks.push(
+    check(
+      'boundedWork.healthzWorstMs',
+      bw?.healthzWorstMs,
+      '< 2000',
+      bw ? bw.healthzWorstMs < 2000 : null,
+    ),
+  );
+  checks.push(
+    check(
+      'boundedWork.faultLatencyMs',
+      bw?.faultLatencyMs,
+      `>= ${INJECTED_LATENCY_MS}`,
+      bw ? bw.faultLatencyMs >= INJECTED_LATENCY_MS : null,
+    ),
+  );
 
   const ds = r.dbScaling;
   for (const query of ['getById', 'whereOpenid'] as const) {

@@ -84,6 +84,8 @@ export const INVALID_ARGUMENT_REASONS = [
   'reserved_key',
   /** The platform's content check (security.msgSecCheck) judged the text risky. */
   'risky_content',
+  /** A `cloud://` avatar not uploaded to a path this account was given (reserveAvatarUpload). */
+  'not_owned',
 ] as const;
 
 export type InvalidArgumentReason = (typeof INVALID_ARGUMENT_REASONS)[number];

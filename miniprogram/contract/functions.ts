@@ -35,6 +35,23 @@ export interface UpdateUserInfoResponse {
   user: PublicUser;
 }
 
+/** Image types an avatar upload may have (the extension of the path the server hands out). */
+export const AVATAR_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'gif'] as const;
+export type AvatarExtension = (typeof AVATAR_EXTENSIONS)[number];
+
+/**
+ * Asks for a path to upload an avatar to (wx.cloud.uploadFile's `cloudPath`). The server records
+ * it for the caller; updateUserInfo accepts a `cloud://` avatar only under such a path of the
+ * caller's, and deleting the account deletes every file uploaded to one, saved or not.
+ */
+export interface ReserveAvatarUploadRequest {
+  token: string;
+  extension?: AvatarExtension;
+}
+export interface ReserveAvatarUploadResponse {
+  cloudPath: string;
+}
+
 /** `current` ends the presented session; `all` ends every session of the caller. */
 export type LogoutScope = 'current' | 'all';
 export interface LogoutRequest {
@@ -79,6 +96,10 @@ export interface CloudFunctions {
   login: { request: LoginRequest; response: LoginResponse };
   checkSession: { request: CheckSessionRequest; response: CheckSessionResponse };
   updateUserInfo: { request: UpdateUserInfoRequest; response: UpdateUserInfoResponse };
+  reserveAvatarUpload: {
+    request: ReserveAvatarUploadRequest;
+    response: ReserveAvatarUploadResponse;
+  };
   logout: { request: LogoutRequest; response: LogoutResponse };
   bindPhoneNumber: { request: BindPhoneNumberRequest; response: BindPhoneNumberResponse };
   unbindPhoneNumber: { request: UnbindPhoneNumberRequest; response: UnbindPhoneNumberResponse };

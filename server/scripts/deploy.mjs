@@ -1,6 +1,6 @@
 // `npm run deploy`: after `npm run build`, makes a CloudBase environment match this repository:
-// collections, security rules and indexes from database/, then every function in
-// cloudbaserc.json deployed and verified. Never waits on a prompt.
+// collections, security rules and indexes from database/, the storage rule from storage/, then
+// every function in cloudbaserc.json deployed and verified. Never waits on a prompt.
 //
 //   TCB_ENV_ID=<env> TCB_REGION=ap-shanghai TCB_SECRET_ID=<id> TCB_SECRET_KEY=<key> npm run deploy
 //   TCB_ENV_ID=<env> npm run deploy -- --dry-run        print every call, no credentials needed
@@ -68,5 +68,5 @@ try {
   );
 }
 console.log(
-  `deploy: ${plan.functions.length} functions deployed and verified, rules and indexes applied to ${envId}`,
+  `deploy: ${plan.functions.length} functions deployed and verified, database and storage rules and indexes applied to ${envId}`,
 );

@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import { onCollection } from './db/collections';
 import type { Database, Filter } from './db/types';
 import type { UserDoc } from './users';
+import type { AvatarSlot } from './avatar-uploads';
 
 /**
  * What only the server may say about an account: its status, roles, the avatar file it
@@ -19,8 +20,10 @@ export interface AccountDoc {
   openid: string;
   status?: AccountStatus;
   roles?: string[];
-  /** The cloud file ID of an avatar this account uploaded (deleted with the account). */
+  /** The file ID of the saved avatar, uploaded to one of `avatarUploads` (avatar-uploads.ts). */
   avatarFileId?: string;
+  /** Every path handed out to this account for an avatar upload and not yet deleted. */
+  avatarUploads?: AvatarSlot[];
   /** Set when a deletion starts; a retried deleteAccount (or the next login) finishes it. */
   deletingAt?: number;
   updatedAt: number;
@@ -73,6 +76,25 @@ export async function findUserAndAccount(
     else if (isTrustedDoc(doc)) found.account = doc as AccountDoc;
   }
   return found;
+}
+
+/** One read of the account record alone (a trusted one, or none). */
+export async function findAccount(
+  db: Database,
+  config: ServerConfig,
+  openid: string,
+): Promise<Pick<UserAndAccount, 'account'>> {
+  const result = await onCollection<AccountDoc, { data: AccountDoc[] }>(
+    db,
+    config.usersCollection,
+    (users) =>
+      users
+        .where({ _id: accountIdOf(openid) })
+        .limit(1)
+        .get(),
+  );
+  const doc = result.data[0];
+  return isTrustedDoc(doc) ? { account: doc } : {};
 }
 
 /**

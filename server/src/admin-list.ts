@@ -55,9 +55,9 @@ export async function listUsers(ctx: Ctx, request: AdminListRequest): Promise<Ad
   const conditions: unknown[] = [{ _openid: _.exists(true) }];
   if (request.query) {
     const pattern = db.RegExp({ regexp: escapeRegExp(request.query), options: 'i' });
-    // phoneNumber: the field the phone-binding feature stores (matched once it exists).
+    // `phone.number`: where phone binding stores the bound number (digits, no country code).
     conditions.push(
-      _.or([{ _id: request.query }, { nickName: pattern }, { phoneNumber: pattern }]),
+      _.or([{ _id: request.query }, { nickName: pattern }, { 'phone.number': pattern }]),
     );
   }
   if (request.status === 'disabled' || request.role) {

@@ -32,6 +32,15 @@ function refuseSelf(ctx: Ctx, openid: string, field = 'openid'): void {
     throw new AppError('PERMISSION_DENIED', { field, reason: 'self' });
 }
 
+/**
+ * An admin from ADMIN_OPENIDS (the deployment's own first admin) is out of other admins' reach:
+ * no admin can disable, demote or delete it; only a change of configuration can.
+ */
+function refuseConfiguredAdmin(ctx: Ctx, openid: string): void {
+  if (ctx.config.adminOpenids.includes(openid))
+    throw new AppError('PERMISSION_DENIED', { field: 'openid', reason: 'configured_admin' });
+}
+
 const byAdmin = (ctx: Ctx) => ({ admin: ctx.identity.openid });
 
 async function get(ctx: Ctx, openid: string): Promise<AdminResponses['get']> {
@@ -58,7 +67,10 @@ async function get(ctx: Ctx, openid: string): Promise<AdminResponses['get']> {
 }
 
 async function setStatus(ctx: Ctx, openid: string, status: AccountStatus) {
-  if (status === 'disabled') refuseSelf(ctx, openid);
+  if (status === 'disabled') {
+    refuseSelf(ctx, openid);
+    refuseConfiguredAdmin(ctx, openid);
+  }
   const { db, config, now } = ctx;
   const found = await target(ctx, openid);
   const from = statusOf(found.account);
@@ -82,7 +94,10 @@ async function setStatus(ctx: Ctx, openid: string, status: AccountStatus) {
 }
 
 async function setRoles(ctx: Ctx, openid: string, roles: string[]) {
-  if (!roles.includes(ADMIN_ROLE)) refuseSelf(ctx, openid, 'roles');
+  if (!roles.includes(ADMIN_ROLE)) {
+    refuseSelf(ctx, openid, 'roles');
+    refuseConfiguredAdmin(ctx, openid);
+  }
   const { db, config, now } = ctx;
   const found = await target(ctx, openid);
   const from = rolesOf(found.account, openid, { adminOpenids: [] });
@@ -106,6 +121,7 @@ async function revokeAll(ctx: Ctx, openid: string) {
 
 async function remove(ctx: Ctx, openid: string) {
   refuseSelf(ctx, openid);
+  refuseConfiguredAdmin(ctx, openid);
   const found = await target(ctx, openid);
   return { deleted: await deleteAccountData(ctx, openid, found, byAdmin(ctx)) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction, AuditEntry } from '../../contract/src';
+import { isTrustedDoc } from './authority';
 import { onCollection } from './db/collections';
 import type { Invocation } from './entry';
 
@@ -58,23 +59,38 @@ export async function writeAudit(
       config.auditCollection,
       (audit) => audit.where({ _id: id }).limit(1).get(),
     );
-    if (found.data.length === 0) throw error;
+    const existing = found.data[0];
+    if (!existing) throw error;
+    // A client squatted the id (it carries `_openid`): the server's entry replaces it.
+    if (!isTrustedDoc(existing)) {
+      const { _id: _unused, ...data } = doc;
+      await onCollection<AuditDoc, unknown>(db, config.auditCollection, (audit) =>
+        audit.doc(id).set({ data }),
+      );
+    }
   }
 }
 
-/** The newest entries about one account (admin `get`). */
+/**
+ * The newest entries about one account (admin `get`). Only entries the server wrote: a document
+ * with `_openid` was added by a client (audit_log has a no-access rules file, but a collection
+ * created on first use gets the console default, which lets any user add to it), and a time
+ * in the future is not one the server wrote. Both are conditions of the query, so forged
+ * entries can neither show nor push the real ones out of the page.
+ */
 export async function recentAudit(
-  invocation: Pick<Invocation, 'db' | 'config'>,
+  invocation: Pick<Invocation, 'db' | 'config' | 'now'>,
   subjectOpenid: string,
   limit: number,
 ): Promise<AuditEntry[]> {
-  const { db, config } = invocation;
+  const { db, config, now } = invocation;
+  const _ = db.command;
   const result = await onCollection<AuditDoc, { data: AuditDoc[] }>(
     db,
     config.auditCollection,
     (audit) =>
       audit
-        .where({ subject: auditSubject(subjectOpenid) })
+        .where({ subject: auditSubject(subjectOpenid), _openid: _.exists(false), time: _.lte(now) })
         .orderBy('time', 'desc')
         .limit(limit)
         .get(),

@@ -1,7 +1,6 @@
 import { ADMIN_ROLE, ROLE_PATTERN } from '../../contract/src';
 import type { AccountStatus } from '../../contract/src';
 import type { ServerConfig } from './config';
-import { AppError } from './errors';
 
 /**
  * Where authority comes from. Collections created on first use get the console's default
@@ -44,13 +43,4 @@ export function rolesOf(
 /** From a trusted account record only; anything else, or no value, is `active`. */
 export function statusOf(doc: AuthorityFields | undefined): AccountStatus {
   return doc && isTrustedDoc(doc) && doc.status === 'disabled' ? 'disabled' : 'active';
-}
-
-/**
- * For functions only the platform may run (a timer trigger, a message push): a call from a mini
- * program always carries its caller's OPENID, the platform's never does. Refused before anything
- * is read or written.
- */
-export function refuseMiniProgramCallers(callerOpenid: string): void {
-  if (callerOpenid !== '') throw new AppError('PERMISSION_DENIED');
 }

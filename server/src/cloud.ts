@@ -6,8 +6,9 @@ import type { Database } from './db/types';
  * official templates do); identity is read per invocation in `readWxContext`, never at load.
  */
 // The SDK's typings predate DYNAMIC_CURRENT_ENV being a symbol; init accepts it at run time.
-// `timeout` (ms, per SDK request; the SDK's default is 15 s): a first login makes up to 7
-// database calls one after another, so 7 × 3 s stays under the function's 25 s timeout
+// `timeout` (ms, per SDK request; the SDK's default is 15 s): a cold first login makes 6
+// sequential database rounds (measured: test/functions/cold-login-budget.test.ts), so 6 × 3 s
+// stays under the function's 25 s timeout
 // (cloudbaserc.json) and a slow database surfaces as a rejected call, answered INTERNAL in the
 // envelope, instead of the platform killing the function (-504002). See docs/deploy.md.
 export const SDK_REQUEST_TIMEOUT_MS = 3000;
@@ -32,6 +33,10 @@ export interface WxContext {
   APPID?: unknown;
   UNIONID?: unknown;
   SOURCE?: unknown;
+  ENV?: unknown;
+  FROM_OPENID?: unknown;
+  FROM_APPID?: unknown;
+  FROM_UNIONID?: unknown;
 }
 
 export function readWxContext(): WxContext {

@@ -1,6 +1,7 @@
 import type { DeletionCounts } from '../../contract/src';
 import { removeUserAndAccount, writeAccount, type UserAndAccount } from './account-record';
 import { auditSubject, writeAudit, type AuditActor } from './audit';
+import { uploadedFileIds } from './avatar-uploads';
 import { deleteFiles } from './cloud';
 import { onCollection } from './db/collections';
 import { releasePhoneClaim } from './deletion-hooks';
@@ -14,7 +15,8 @@ type Context = Pick<Invocation, 'db' | 'config' | 'now' | 'requestId'>;
  *  0. mark the account record (`deletingAt`), so a retry may go on without a session;
  *  1. every session, so no old token works from that moment;
  *  2. the caller's documents (`_openid`) in each ACCOUNT_DATA_COLLECTIONS collection;
- *  3. the avatar file this account uploaded (never a file another account uploaded);
+ *  3. every avatar file uploaded to a path this account was given, saved or not (never a
+ *     file another account uploaded; avatar-uploads.ts);
  *  4. what other features hold (the phone claim), an audit entry without personal data, and
  *     the user document and account record last.
  * Every step removes what is still there, so a retry after a fault finishes the job; the counts
@@ -40,9 +42,8 @@ export async function deleteAccountData(
     );
     documents[name] = result.stats.removed;
   }
-  // Only the file the account record holds: `avatarUrl` could name anyone's file.
-  const ownFile = account?.avatarFileId;
-  const files = ownFile ? await deleteFiles([ownFile]) : 0;
+  // Only paths the server handed to this account: `avatarUrl` could name anyone's file.
+  const files = await deleteFiles(uploadedFileIds(account));
   await releasePhoneClaim(context, openid);
   // One entry per deletion even when retried: the id is fixed by when the deletion started.
   await writeAudit(

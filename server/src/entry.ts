@@ -3,12 +3,14 @@ import { failure, success } from '../../contract/src';
 import type { Envelope } from '../../contract/src';
 import { getDatabase, readWxContext } from './cloud';
 import { readConfig } from './config';
+import { setKnownCollections } from './db/collections';
 import type { ServerConfig } from './config';
 import type { Database } from './db/types';
 import { AppError } from './errors';
 import { identityFrom } from './identity';
 import type { Identity } from './identity';
 import { isPlainObject } from './validation/text';
+import { platformCallerOf, type PlatformCaller } from './platform-caller';
 
 /** What SCF passes as the second argument of `main` (only what we read). */
 export interface ScfContext {
@@ -19,6 +21,8 @@ export interface ScfContext {
 export interface Invocation {
   /** Present unless the function was defined with `requireIdentity: false`. */
   identity: Identity;
+  /** What the platform says about the call itself (SOURCE chain, cross-account keys). */
+  caller: PlatformCaller;
   config: ServerConfig;
   db: Database;
   requestId: string;
@@ -55,11 +59,20 @@ export function defineFunction<T>(
     // and then corrected) re-estimates its offset on each call (see the client's session manager).
     const stamped = <E extends Envelope<T>>(envelope: E): E => ({ ...envelope, serverTime: now });
     try {
-      const identity = identityFrom(readWxContext());
+      const context = readWxContext();
+      const identity = identityFrom(context);
       if (!identity && requireIdentity) return stamped(failure('UNAUTHENTICATED'));
+      const config = readConfig();
+      setKnownCollections([
+        config.usersCollection,
+        config.sessionsCollection,
+        config.auditCollection,
+        config.phonesCollection,
+      ]);
       const invocation: Invocation = {
         identity: identity ?? NO_IDENTITY,
-        config: readConfig(),
+        caller: platformCallerOf(context),
+        config,
         db: getDatabase(),
         requestId,
         now,

@@ -1,6 +1,6 @@
 import type { ClientInfo, LoginResponse } from '../../contract/src';
 import { writeAudit } from './audit';
-import { findUserAndAccount } from './account-record';
+import { findAccount, findUserAndAccount } from './account-record';
 import { rolesOf, statusOf } from './authority';
 import { deleteAccountData } from './deletion';
 import type { Invocation } from './entry';
@@ -11,10 +11,11 @@ import type { SessionDoc } from './sessions';
 import { hashToken, newToken } from './token';
 import type { Filter } from './db/types';
 import type { SessionRef, UserDoc } from './users';
-import { findUser, insertUser, newUserDoc, toPublicUser, updateUser } from './users';
+import { findUser, insertUser, newUserDoc, replaceUser, toPublicUser, updateUser } from './users';
 
 /**
- * login, in database calls (round trips in brackets):
+ * login, in database calls (round trips in brackets), each + 1 read [+1] of the status once the
+ * session is stored (see refuseIfBannedMeanwhile):
  *  - returning user under the cap: read user, then update user + insert session in parallel (3 [2]);
  *  - new user: read (miss), insert user, then insert session (3 [3]): the user exists before
  *    any session that names it, so a failed user insert can never leave a usable session
@@ -26,7 +27,34 @@ import { findUser, insertUser, newUserDoc, toPublicUser, updateUser } from './us
  * write, no added round trip). A disabled account (status set by adminUsers or by hand in the
  * console) gets ACCOUNT_DISABLED after the one read, and no session.
  */
-export async function login(invocation: Invocation, client: ClientInfo | undefined) {
+export async function login(
+  invocation: Invocation,
+  client: ClientInfo | undefined,
+): Promise<LoginResponse> {
+  const reply = await issueSession(invocation, client);
+  await refuseIfBannedMeanwhile(invocation, hashToken(reply.token));
+  return reply;
+}
+
+/**
+ * A ban writes the status first, then revokes every open session. A login that read "active"
+ * before the status was written may store its session after the revocation: so once the
+ * session is stored, the status is read again (+1 read, +1 round). Either this read comes
+ * before the ban's status write, and so does our insert, which the ban's revocation then
+ * catches; or it sees "disabled" and ends the session itself. No interleaving leaves one open.
+ */
+async function refuseIfBannedMeanwhile(invocation: Invocation, hash: string): Promise<void> {
+  const { db, config, identity, now } = invocation;
+  const { account } = await findAccount(db, config, identity.openid);
+  if (statusOf(account) !== 'disabled') return;
+  await revokeSessions(db, config, identity, { _id: hash }, now, 'disabled');
+  throw new AppError('ACCOUNT_DISABLED');
+}
+
+async function issueSession(
+  invocation: Invocation,
+  client: ClientInfo | undefined,
+): Promise<LoginResponse> {
   const { db, config, identity, now } = invocation;
   const token = newToken();
   const hash = hashToken(token);
@@ -42,8 +70,16 @@ export async function login(invocation: Invocation, client: ClientInfo | undefin
     await deleteAccountData(invocation, identity.openid, found, 'self');
     existing = undefined;
   }
-  if (existing) return returningLogin(invocation, existing, token, session, ref, roles);
+  // A document someone else's client planted under this OPENID before the first login (it
+  // carries the planter's `_openid`): never adopted; the new user's document replaces it.
+  const planted = existing !== undefined && existing._openid !== identity.openid;
+  if (existing && !planted) return returningLogin(invocation, existing, token, session, ref, roles);
   const created = newUserDoc(identity, now, { [hash]: ref });
+  if (planted) {
+    await Promise.all([replaceUser(db, config, created), auditCreated(invocation)]);
+    await insertSession(db, config, session);
+    return response(roles, token, session.expiresAt, created, true);
+  }
   const [stored] = await Promise.all([
     insertUserOrRead(invocation, created),
     auditCreated(invocation),
@@ -82,7 +118,7 @@ async function returningLogin(
   session: SessionDoc,
   ref: SessionRef,
   roles: string[],
-) {
+): Promise<LoginResponse> {
   const { db, config, identity, now } = invocation;
   const plan = planLogin(user.activeSessions, now, config);
   const _ = db.command;

@@ -25,10 +25,8 @@ export interface UserDoc extends Omit<PublicUser, 'roles'> {
   unionid?: string;
   /** Open sessions by token hash: lets login enforce the cap without a count query. */
   activeSessions: Record<string, SessionRef>;
-  /** Bumped by every change of `phone` or `phoneExchanges`: their compare-and-set guard. */
+  /** Bumped by every change of `phone`: its compare-and-set guard. */
   phoneRev?: number;
-  /** Times of the platform phone exchanges of the last 24 hours (the cost limit). */
-  phoneExchanges?: number[];
 }
 
 export function userIdOf(identity: Identity): string {
@@ -97,6 +95,14 @@ export async function findUser(
 export async function insertUser(db: Database, config: ServerConfig, doc: UserDoc): Promise<void> {
   await onCollection<UserDoc, unknown>(db, config.usersCollection, (users) =>
     users.add({ data: doc }),
+  );
+}
+
+/** Overwrites the document with `_id` doc._id (a planted one, see login-flow.ts). */
+export async function replaceUser(db: Database, config: ServerConfig, doc: UserDoc): Promise<void> {
+  const { _id, ...data } = doc;
+  await onCollection<UserDoc, unknown>(db, config.usersCollection, (users) =>
+    users.doc(_id).set({ data }),
   );
 }
 

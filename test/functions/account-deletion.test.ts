@@ -4,7 +4,7 @@ import {
   consoleInsert,
   fileExists,
   retryInternal,
-  uploadAs,
+  uploadAvatarAs,
 } from './support/account';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
 import { login } from './support/users';
@@ -36,7 +36,7 @@ describe('deleteAccount (ACCOUNT_DATA_COLLECTIONS=notes,photos)', () => {
     const first = await login(fx, alice);
     const second = await login(fx, alice);
     const bobLogin = await login(fx, bob);
-    const aliceFile = await uploadAs(fx, alice, 'avatars/alice.png');
+    const aliceFile = await uploadAvatarAs(fx, alice, first.token);
     await setAvatar(fx, first.token, alice, aliceFile);
     await clientInsert(fx, 'notes', alice, { text: 'a1' });
     await clientInsert(fx, 'notes', alice, { text: 'a2' });
@@ -89,10 +89,13 @@ describe('deleteAccount (ACCOUNT_DATA_COLLECTIONS=notes,photos)', () => {
 
   test("another user's uploaded file survives a deletion whose avatarUrl pointed at it", async () => {
     const bobSession = await login(fx, bob);
-    const bobFile = await uploadAs(fx, bob, 'avatars/bob.png');
+    const bobFile = await uploadAvatarAs(fx, bob, bobSession.token);
     await setAvatar(fx, bobSession.token, bob, bobFile);
     const carolSession = await login(fx, carol);
-    await setAvatar(fx, carolSession.token, carol, bobFile);
+    const claim = { token: carolSession.token, profile: { avatarUrl: bobFile } };
+    expect(errorOf(await fx.call('updateUserInfo', claim, carol)).details).toMatchObject({
+      reason: 'not_owned',
+    });
     const result = dataOf(
       await fx.call<DeleteAccountResponse>('deleteAccount', { token: carolSession.token }, carol),
     );
@@ -102,8 +105,8 @@ describe('deleteAccount (ACCOUNT_DATA_COLLECTIONS=notes,photos)', () => {
 
   test('replacing an avatar deletes the old file this account uploaded, not the new one', async () => {
     const { token } = await login(fx, bob);
-    const old = await uploadAs(fx, bob, 'avatars/bob-old.png');
-    const next = await uploadAs(fx, bob, 'avatars/bob-new.png');
+    const old = await uploadAvatarAs(fx, bob, token);
+    const next = await uploadAvatarAs(fx, bob, token);
     await setAvatar(fx, token, bob, old);
     await setAvatar(fx, token, bob, next);
     expect(await fileExists(fx, old)).toBe(false);
@@ -137,7 +140,7 @@ describe('deleteAccount under --db-fault-rate 0.3', () => {
       const user = { openid: `o-fault-${when}` };
       const { token } = await login(fx, user);
       await login(fx, user);
-      const file = await uploadAs(fx, user, `avatars/${when}.png`);
+      const file = await uploadAvatarAs(fx, user, token);
       await setAvatar(fx, token, user, file);
       for (let i = 0; i < 5; i += 1) await clientInsert(fx, 'notes', user, { i });
       const faultsBefore = fx.emulator.database.stats().faultsInjected;

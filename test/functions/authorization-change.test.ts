@@ -4,7 +4,7 @@
  * mini program user's call carries one and must change nothing.
  */
 import type { BindPhoneNumberResponse } from '../../contract/src';
-import { clientInsert, consoleInsert, fileExists, uploadAs } from './support/account';
+import { clientInsert, consoleInsert, fileExists, uploadAvatarAs } from './support/account';
 import {
   dataOf,
   errorOf,
@@ -40,7 +40,7 @@ interface Account {
 
 async function fullAccount(fx: FunctionsHarness, caller: Caller, number: string): Promise<Account> {
   const { token } = await login(fx, caller);
-  const avatar = await uploadAs(fx, caller, `avatars/${caller.openid}.png`);
+  const avatar = await uploadAvatarAs(fx, caller, token);
   dataOf(
     await fx.call(
       'updateUserInfo',
@@ -82,7 +82,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
     const a = await fullAccount(fx, alice, '13800138001');
     const b = await fullAccount(fx, bob, '13800138002');
     const result = dataOf(
-      await fx.callWithoutOpenid(FN, push('user_authorization_revoke', alice.openid, '6')),
+      await fx.callAs(FN, push('user_authorization_revoke', alice.openid, '6')),
     );
     expect(result).toEqual({ event: 'user_authorization_revoke', cleared: ['avatar', 'nickName'] });
     const user = await userOf(fx, alice);
@@ -109,7 +109,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
 
     // The same push again finds nothing more to clear.
     expect(
-      dataOf(await fx.callWithoutOpenid(FN, push('user_authorization_revoke', alice.openid, '6'))),
+      dataOf(await fx.callAs(FN, push('user_authorization_revoke', alice.openid, '6'))),
     ).toEqual({ event: 'user_authorization_revoke', cleared: [] });
   });
 
@@ -123,9 +123,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
       number: '13900139000',
       boundAt: Date.now(),
     });
-    const result = dataOf(
-      await fx.callWithoutOpenid(FN, push('user_authorization_revoke', bob.openid, '8')),
-    );
+    const result = dataOf(await fx.callAs(FN, push('user_authorization_revoke', bob.openid, '8')));
     expect(result).toEqual({ event: 'user_authorization_revoke', cleared: ['phone'] });
     const user = await userOf(fx, bob);
     expect(user.phone).toBeNull();
@@ -167,7 +165,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
     ],
   ])('%s: INVALID_ARGUMENT naming the field, nothing changed', async (_name, event, field) => {
     const before = await snapshot(fx);
-    const error = errorOf(await fx.callWithoutOpenid(FN, event));
+    const error = errorOf(await fx.callAs(FN, event));
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.details).toMatchObject({ field });
     expect(await snapshot(fx)).toBe(before);
@@ -175,9 +173,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
 
   test('cancellation (注销) deletes the account as deleteAccount does; the next login is new', async () => {
     const bobUser = await userOf(fx, bob);
-    const result = dataOf(
-      await fx.callWithoutOpenid(FN, push('user_authorization_cancellation', bob.openid)),
-    );
+    const result = dataOf(await fx.callAs(FN, push('user_authorization_cancellation', bob.openid)));
     expect(result).toEqual({
       event: 'user_authorization_cancellation',
       deleted: { sessions: 1, documents: { notes: 1 }, files: 1 },
@@ -199,7 +195,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
     expect(JSON.stringify(audit)).not.toContain(`昵称${bob.openid}`);
     // A repeated push finds nothing; the next login starts a new account.
     expect(
-      dataOf(await fx.callWithoutOpenid(FN, push('user_authorization_cancellation', bob.openid))),
+      dataOf(await fx.callAs(FN, push('user_authorization_cancellation', bob.openid))),
     ).toEqual({
       event: 'user_authorization_cancellation',
       deleted: { sessions: 0, documents: { notes: 0 }, files: 0 },

@@ -114,19 +114,16 @@ test.each([
   expect(run.stderr).toMatch(message);
 });
 
-test('function timeouts leave room for a cold first login at the SDK request timeout', () => {
-  // A first login on an empty environment makes up to 7 sequential database calls.
-  const COLD_LOGIN_DB_CALLS = 7;
+test('functions get at least 256 MB, and the SDK request timeout is set at init', () => {
+  // That a cold first login fits in the timeout is measured, not assumed:
+  // test/functions/cold-login-budget.test.ts counts its rounds under injected latency.
   const source = readFileSync(path.join(ROOT, 'server', 'src', 'cloud.ts'), 'utf8');
-  const sdkTimeoutMs = Number(/SDK_REQUEST_TIMEOUT_MS = (\d+)/.exec(source)?.[1]);
   expect(source).toMatch(/timeout: SDK_REQUEST_TIMEOUT_MS,\n\};\ncloud\.init\(initOptions\);/);
   const rc = readJson('cloudbaserc.json') as {
     functionDefaultConfig: { timeout: number; memorySize: number };
     functions: { name: string; timeout?: number; memorySize?: number }[];
   };
   for (const fn of rc.functions) {
-    const timeoutS = fn.timeout ?? rc.functionDefaultConfig.timeout;
-    expect(COLD_LOGIN_DB_CALLS * sdkTimeoutMs).toBeLessThan(timeoutS * 1000);
     expect(fn.memorySize ?? rc.functionDefaultConfig.memorySize).toBeGreaterThanOrEqual(256);
   }
 });

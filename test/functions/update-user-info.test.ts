@@ -1,6 +1,7 @@
 import type { UpdateUserInfoResponse } from '../../contract/src';
 import { EJSON } from 'bson';
 import { MSG_SEC_CHECK_RISKY_WORD } from '../../emulator/src';
+import { uploadAvatarAs } from './support/account';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
 import { login, roundTrips } from './support/users';
 
@@ -80,15 +81,16 @@ describe('updateUserInfo', () => {
     await fx?.stop();
   });
 
-  test('stores only the given, trimmed fields of the caller: 3 reads + 3 writes (user, account record, audit)', async () => {
+  test('stores only the given, trimmed fields of the caller: 2 reads + 3 writes (user, account record, audit)', async () => {
     const bobBefore = await storedUser(fx, bob.openid);
+    const avatar = await uploadAvatarAs(fx, alice, token);
     const { envelope, requestId } = await fx.callWithId<UpdateUserInfoResponse>(
       'updateUserInfo',
       {
         token,
         profile: {
           nickName: '  小明 😀 ',
-          avatarUrl: 'cloud://env-1.abc/avatars/a.png',
+          avatarUrl: avatar,
           gender: 1,
         },
       },
@@ -96,13 +98,13 @@ describe('updateUserInfo', () => {
     );
     const { user } = dataOf(envelope);
     expect(user).toMatchObject({ nickName: '小明 😀', gender: 1, city: '', loginCount: 1 });
-    // Session + user in parallel, then whether another account holds the new cloud:// avatar; the
-    // account record keeps it as this account's own.
-    expect(roundTrips(fx.dbCalls(requestId))).toEqual({ reads: 3, writes: 3 });
+    // Session + user (with the account record, which lists the upload paths) in parallel; the
+    // account record then keeps the saved file.
+    expect(roundTrips(fx.dbCalls(requestId))).toEqual({ reads: 2, writes: 3 });
     const [stored] = await fx.documents<Record<string, unknown>>('users', { _id: alice.openid });
     expect(stored).toMatchObject({
       nickName: '小明 😀',
-      avatarUrl: 'cloud://env-1.abc/avatars/a.png',
+      avatarUrl: avatar,
     });
     expect(await storedUser(fx, bob.openid)).toBe(bobBefore);
 

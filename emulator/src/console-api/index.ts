@@ -12,6 +12,7 @@ import { functionRoutes } from './function-routes';
 import { InvocationLog } from './invocation-log';
 import { rulesRoutes } from './rules-routes';
 import { serveConsoleFile } from './static-files';
+import { storageRulesRoutes } from './storage-rules-routes';
 import { toolsRoutes } from './tools-routes';
 
 export * from './types';
@@ -36,6 +37,7 @@ export const consoleApiRoutes: RouteModule = (ctx) => {
     ...functionRoutes(ctx, log, streams),
     ...toolsRoutes(ctx),
     ...rulesRoutes(ctx),
+    ...storageRulesRoutes(ctx),
     {
       method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       path: '/api/*',

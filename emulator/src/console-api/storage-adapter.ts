@@ -13,6 +13,7 @@ export function consoleStorage(ctx: EmulatorContext): { list(): Promise<StorageF
       const files = await service.list();
       const urls = await service.tempUrls(
         files.map((f) => ({ fileID: f.fileID, maxAge: PREVIEW_MAX_AGE_SECONDS })),
+        'admin',
       );
       return files.map((file, i) => {
         const info: StorageFileInfo = {

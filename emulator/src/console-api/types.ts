@@ -148,3 +148,4 @@ export interface OkResponse {
 }
 
 export type * from './rules-types';
+export type * from './storage-rules-types';

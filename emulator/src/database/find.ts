@@ -1,9 +1,9 @@
-import { Query, find } from 'mingo';
 import { isPlainObject, type Doc } from './ejson';
 import { evaluating } from './errors';
+import { idKey } from './ids';
 import { valueAt } from './doc-path';
 import { distanceMeters, nearOf } from './geo';
-import { queryOptions } from './mingo-options';
+import { Query, queryOptions } from './mingo-options';
 import { isScalar, pushdownOf, type Scalar } from './query-pushdown';
 import type { CollectionView } from './view';
 
@@ -90,7 +90,7 @@ export function findDocuments(
     return matches.slice(offset, limit === Number.POSITIVE_INFINITY ? undefined : offset + limit);
   }
   const page = evaluating(() => {
-    let cursor = find(matches, {}, opts.projection ?? {}, queryOptions);
+    let cursor = new Query({}, queryOptions).find(matches, opts.projection ?? {});
     if (sorted && opts.order) cursor = cursor.sort(opts.order);
     const count = limit === Number.POSITIVE_INFINITY ? matches.length : limit;
     return cursor.skip(offset).limit(count).all() as Doc[];
@@ -108,5 +108,16 @@ function idFirst(doc: Doc): Doc {
 /** Applies a projection (`{a: 1}` / `{a: 0}`) to one document. */
 export function project(doc: Doc, projection: Doc | undefined): Doc {
   if (!projection || Object.keys(projection).length === 0) return doc;
-  return idFirst(evaluating(() => find([doc], {}, projection, queryOptions).all()[0] as Doc));
+  return idFirst(
+    evaluating(() => new Query({}, queryOptions).find([doc], projection).all()[0] as Doc),
+  );
+}
+
+/**
+ * The one document a DOC request (`doc(id)`) names: looked up by its key, as getDocument does,
+ * so an `_id` such as `{ $in: [...] }` is an id that matches nothing, never a query.
+ */
+export function byExactId(view: CollectionView, id: unknown): Doc[] {
+  const doc = view.get(idKey(id));
+  return doc ? [doc] : [];
 }

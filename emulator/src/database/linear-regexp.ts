@@ -73,3 +73,15 @@ export const $linearRegex = (selector: string, value: unknown): ((doc: Doc) => b
   const re2 = compileLinear({ pattern: String(spec?.pattern), flags: String(spec?.flags ?? '') });
   return (doc) => stringsAt(doc, selector).some((text) => re2.matcher(text).find());
 };
+
+/**
+ * mingo's own `$regex` operator, replaced: a regex that reaches mingo anywhere (a `$lookup` or
+ * `$facet` sub-pipeline, a projection's `$elemMatch`, an update's `$pull`) runs on RE2 too.
+ */
+export const $regex = (selector: string, value: unknown): ((doc: Doc) => boolean) => {
+  const spec =
+    value instanceof RegExp
+      ? { pattern: value.source, flags: value.flags }
+      : { pattern: String(value), flags: '' };
+  return $linearRegex(selector, spec);
+};

@@ -14,6 +14,7 @@ import {
   toEjson,
   type Doc,
 } from './client-values';
+import type { ForeignRead } from './aggregate-reads';
 import { planRequest, type ClientPlan } from './client-plan';
 import { judge, PERMISSION_DENIED, type Decision, type DocIdMode } from './judge';
 import type { RuleSource } from './rule-source';
@@ -78,22 +79,43 @@ async function decide(
   readDocument: (collection: string, id: unknown) => Promise<Doc | null>,
 ): Promise<Decision> {
   if (plan.refused) return { kind: 'deny', message: PERMISSION_DENIED, reason: plan.refused };
-  const entry = deps.rules.ruleFor(plan.collection);
-  if (entry.error) {
-    return {
-      kind: 'deny',
-      message: PERMISSION_DENIED,
-      reason: `rule file ${entry.file} is invalid: ${entry.error}`,
-    };
-  }
   const context = { openid, now: deps.now(), docIdMode: deps.docIdMode, readDocument };
   let result: Decision = { kind: 'allow' };
   for (const operation of await plan.operations(readDocument)) {
-    const decision = await judge(entry.rule, operation, context);
+    const foreign = operation.kind === 'query' ? operation.foreign : undefined;
+    const entry = deps.rules.ruleFor(foreign?.collection ?? plan.collection);
+    if (entry.error) {
+      return {
+        kind: 'deny',
+        message: PERMISSION_DENIED,
+        reason: `rule file ${entry.file} is invalid: ${entry.error}`,
+      };
+    }
+    const judged = await judge(entry.rule, operation, context);
+    const decision = foreign ? foreignDecision(judged, foreign, openid) : judged;
     if (decision.kind === 'deny') return decision;
     if (decision.kind === 'own-only') result = decision;
   }
   return result;
+}
+
+/**
+ * A stage reading another collection: refused as that collection's rule refuses it; under a
+ * legacy PRIVATE rule, narrowed to the caller's documents when the stage's form allows it.
+ */
+function foreignDecision(decision: Decision, read: ForeignRead, openid: string): Decision {
+  const where = `${read.via} reads ${read.collection}`;
+  if (decision.kind === 'deny') return { ...decision, reason: `${where}: ${decision.reason}` };
+  if (decision.kind === 'allow') return decision;
+  if (!read.narrow) {
+    return {
+      kind: 'deny',
+      message: PERMISSION_DENIED,
+      reason: `${where}, whose preset allows only the caller's documents, and this form cannot be narrowed to them (use the pipeline form)`,
+    };
+  }
+  read.narrow({ _openid: openid });
+  return { kind: 'allow' };
 }
 
 /** One document by `_id` through the admin path; null when missing or unreadable. */

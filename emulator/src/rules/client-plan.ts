@@ -13,6 +13,7 @@ import {
   writesOpenid,
   type Doc,
 } from './client-values';
+import { foreignReads } from './aggregate-reads';
 import type { ClientOperation } from './judge';
 import { isRecord } from './values';
 
@@ -66,6 +67,11 @@ export function planRequest(body: unknown, openid: string, now: number): ClientP
   const isDoc = body.queryType === 'DOC';
   const docId = isDoc ? query?._id : undefined;
   if (isDoc && docId === undefined) throw new ClientInputError('a doc() request needs query._id');
+  // doc(id) names one document. An operator (`{ $in: [...] }`) would be judged as a missing
+  // document yet applied as a query; the builder only ever sends a string or a number.
+  if (isDoc && typeof docId !== 'string' && typeof docId !== 'number') {
+    throw new ClientInputError('a doc() id must be a string or a number');
+  }
   const withQuery: Doc = query === undefined ? { ...body } : { ...body, query: toEjson(query) };
   const base = { action, collection, docId };
   const byQuery = (
@@ -116,20 +122,39 @@ function planAggregate(
   sub: (v: unknown) => unknown,
 ): ClientPlan {
   if (!Array.isArray(body.stages)) throw new ClientInputError('stages must be an array');
-  const stages = [...(body.stages as unknown[])];
-  const first = stages[0];
-  let query: Doc | undefined;
+  // Every stage, sub-pipelines included, gets '{openid}' replaced and is judged from its value.
+  const stages = (body.stages as unknown[]).map((stage, i) => {
+    if (!isRecord(stage) || typeof stage.stageKey !== 'string')
+      throw new ClientInputError(`stages[${i}] must be { stageKey, stageValue }`);
+    return { [stage.stageKey]: sub(parseEjsonField(stage.stageValue, `stages[${i}]`)) };
+  });
   // aggregate() is judged on its first $match stage; without one it reads the whole collection.
-  if (isRecord(first) && first.stageKey === '$match') {
-    const match = sub(parseEjsonField(first.stageValue, 'stages[0]'));
-    if (!isRecord(match)) throw new ClientInputError('the $match stage must be an object');
-    query = match;
-    stages[0] = { ...first, stageValue: toEjson(match) };
-  }
+  const first = stages[0]?.$match;
+  if (first !== undefined && !isRecord(first))
+    throw new ClientInputError('the $match stage must be an object');
+  const query = first as Doc | undefined;
+  const reads = foreignReads(stages);
+  const foreign: ClientOperation[] =
+    'reads' in reads
+      ? reads.reads.map((read) => ({
+          kind: 'query',
+          operation: 'read',
+          query: read.query,
+          foreign: read,
+        }))
+      : [];
   return {
     ...base,
-    operations: async () => [{ kind: 'query', operation: 'read', query }],
-    finalBody: async () => ({ ...body, stages }),
+    refused: 'refused' in reads ? reads.refused : undefined,
+    operations: async () => [{ kind: 'query', operation: 'read', query }, ...foreign],
+    // Serialized when asked: judging may have narrowed a stage (a PRIVATE foreign collection).
+    finalBody: async () => ({
+      ...body,
+      stages: stages.map((stage) => {
+        const [stageKey, value] = Object.entries(stage)[0] as [string, unknown];
+        return { stageKey, stageValue: toEjson(value) };
+      }),
+    }),
   };
 }
 
@@ -180,10 +205,7 @@ function planModify(
   const data = h.sub(parseEjsonField(body.data, 'data'));
   if (!isRecord(data)) throw new ClientInputError('data must be an object');
   const replaces = body.merge === false;
-  const refused =
-    writesOpenid(data) || (!replaces && '_id' in requestDataOf(data))
-      ? 'the client may not set or change _openid or _id'
-      : undefined;
+  const refused = modifyRefusal(data, replaces, h.isDoc, body.upsert === true);
   const requestData = resolveServerDates(replaces ? data : requestDataOf(data), h.now);
   const withData = { ...body, data: toEjson(data) };
   if (!(h.isDoc && replaces)) {
@@ -211,9 +233,33 @@ function planModify(
       return [h.withStored(h.byQuery('update', requestData), read)];
     },
     async finalBody(read) {
+      // A new document is the caller's; a replaced one keeps its owner, or its lack of one (a
+      // document a function wrote has no client owner, and set() must not give it one).
       const stored = await read(base.collection, base.docId);
-      const owner = typeof stored?._openid === 'string' ? stored._openid : h.openid;
-      return { ...withData, data: toEjson({ ...data, _openid: owner }) };
+      const owner = stored ? stored._openid : h.openid;
+      return {
+        ...withData,
+        data: toEjson(owner === undefined ? data : { ...data, _openid: owner }),
+      };
     },
   };
+}
+
+/**
+ * Update shapes the builder never sends and that would move, strip or skip `_openid`: writing
+ * it (or `_id`), a replacing where().update() (it would drop `_openid` from every match), and
+ * `upsert` anywhere but doc().set() (the created document would carry no `_openid`, and no
+ * `create` rule would have judged it).
+ */
+function modifyRefusal(
+  data: Doc,
+  replaces: boolean,
+  isDoc: boolean,
+  upsert: boolean,
+): string | undefined {
+  if (writesOpenid(data) || (!replaces && '_id' in requestDataOf(data)))
+    return 'the client may not set or change _openid or _id';
+  if (replaces && !isDoc) return 'a where().update() may not replace documents (merge: false)';
+  if (upsert && !(isDoc && replaces)) return 'only doc().set() may create a document (upsert)';
+  return undefined;
 }

@@ -41,13 +41,19 @@ export function substituteOpenid(value: unknown, openid: string, depth = 0): unk
   return out;
 }
 
-/** Does an add/update/set payload try to write `_openid` (directly, by path, or in an operator)? */
+const isOpenidPath = (path: unknown): boolean =>
+  typeof path === 'string' && (path === '_openid' || path.startsWith('_openid.'));
+
+/**
+ * Does an add/update/set payload try to write `_openid`: directly, by path, in an operator, or
+ * as the target of `$rename` (`_.rename({ x: '_openid' })` moves another field onto it)?
+ */
 export function writesOpenid(data: unknown, depth = 0): boolean {
   if (!isRecord(data) || depth > 2) return false;
   return Object.entries(data).some(
     ([key, value]) =>
-      key === '_openid' ||
-      key.startsWith('_openid.') ||
+      isOpenidPath(key) ||
+      (key === '$rename' && isRecord(value) && Object.values(value).some(isOpenidPath)) ||
       (key.startsWith('$') && writesOpenid(value, depth + 1)),
   );
 }

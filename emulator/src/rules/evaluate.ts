@@ -6,7 +6,7 @@
  * leaves a note, so a refusal can say which part of the expression failed and why.
  */
 import { printExpression, type Expr } from './expression';
-import { fixedValue, implies } from './implication';
+import { contains, fixedValue, implies } from './implication';
 import type { Branch } from './query-constraints';
 import { compareKnown, triAnd, triNot, triOr, type Tri } from './values';
 
@@ -120,6 +120,7 @@ function variable(name: string, env: EvalEnv): Val {
       return env.now;
     case 'request':
       return env.requestData === undefined ? {} : { data: env.requestData };
+    case 'resource': // storage rules bind the judged file as the document
     default:
       return env.doc.kind === 'document' ? env.doc.value : new FieldRef('');
   }
@@ -152,7 +153,24 @@ const FLIPPED: Record<string, string> = {
   '<=': '>=',
 };
 
+/** `doc.a.b` as the path `a.b` (undefined for anything else). */
+function docPath(expr: Expr): string | undefined {
+  if (expr.type === 'variable') return expr.name === 'doc' ? '' : undefined;
+  if (expr.type !== 'member' || expr.property.type !== 'literal') return undefined;
+  const parent = docPath(expr.object);
+  if (parent === undefined) return undefined;
+  const key = String(expr.property.value);
+  return parent ? `${parent}.${key}` : key;
+}
+
 async function compare(expr: Extract<Expr, { type: 'compare' }>, state: State): Promise<Val> {
+  const path = expr.op === 'in' ? docPath(expr.right) : undefined;
+  if (path && state.env.doc.kind === 'query') {
+    // `auth.openid in doc.editors`: proven by a query asking the array to hold the value.
+    const needle = await evaluate(expr.left, state);
+    const known = !(needle instanceof Unknown || needle instanceof FieldRef);
+    if (known && contains(state.env.doc.branch, path, needle)) return true;
+  }
   const left = await evaluate(expr.left, state);
   const right = await evaluate(expr.right, state);
   const text = printExpression(expr);

@@ -18,7 +18,8 @@ export const MAX_GET_CALLS = 3;
 export const MAX_GET_DEPTH = 2;
 
 export type ComparisonOp = '==' | '!=' | '>' | '>=' | '<' | '<=' | 'in';
-export type Variable = 'auth' | 'doc' | 'request' | 'now';
+/** `resource` only in storage rules (storage-rule.ts passes the variables it allows). */
+export type Variable = 'auth' | 'doc' | 'request' | 'now' | 'resource';
 
 export type Expr =
   | { type: 'literal'; value: string | number | boolean | null | undefined }
@@ -43,7 +44,7 @@ jsep.plugins.register(jsepTemplate);
 jsep.addBinaryOp('in', 7);
 
 const COMPARISONS = new Set<string>(['==', '!=', '>', '>=', '<', '<=', 'in']);
-const VARIABLES = new Set<string>(['auth', 'doc', 'request', 'now']);
+const VARIABLES: ReadonlySet<Variable> = new Set<Variable>(['auth', 'doc', 'request', 'now']);
 
 interface JsepNode {
   type: string;
@@ -52,10 +53,14 @@ interface JsepNode {
 
 interface ParseState {
   gets: number;
+  variables: ReadonlySet<Variable>;
 }
 
 /** Parses one rule expression; throws RuleSyntaxError for anything production would refuse. */
-export function parseExpression(source: string): Expr {
+export function parseExpression(
+  source: string,
+  variables: ReadonlySet<Variable> = VARIABLES,
+): Expr {
   if (source.length > MAX_EXPRESSION_LENGTH) {
     throw new RuleSyntaxError(
       `expression is ${source.length} characters, more than ${MAX_EXPRESSION_LENGTH}`,
@@ -67,7 +72,7 @@ export function parseExpression(source: string): Expr {
   } catch (error) {
     throw new RuleSyntaxError((error as Error).message);
   }
-  const state: ParseState = { gets: 0 };
+  const state: ParseState = { gets: 0, variables };
   const expr = convert(tree, state, 0);
   if (state.gets > MAX_GET_CALLS) {
     throw new RuleSyntaxError(`${state.gets} get() calls, more than ${MAX_GET_CALLS}`);
@@ -88,7 +93,8 @@ function convert(node: JsepNode, state: ParseState, getDepth: number): Expr {
     case 'Identifier': {
       const name = node.name as string;
       if (name === 'undefined') return { type: 'literal', value: undefined };
-      if (VARIABLES.has(name)) return { type: 'variable', name: name as Variable };
+      if (state.variables.has(name as Variable))
+        return { type: 'variable', name: name as Variable };
       throw new RuleSyntaxError(`unknown variable "${name}"`);
     }
     case 'MemberExpression': {

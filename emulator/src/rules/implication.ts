@@ -6,14 +6,24 @@
 import type { Branch, Constraint } from './query-constraints';
 import { compareKnown, order, same, type Tri } from './values';
 
-/** The value a branch fixes a field to with equality, if it does. */
+/**
+ * The value a branch fixes a field to with equality, if it does. Two different fixed values
+ * (`_.and([{ f: 1 }, { f: 2 }])`) fix nothing: only an array holding both matches them, and
+ * an array is neither value.
+ */
 export function fixedValue(branch: Branch, field: string): { value: unknown } | undefined {
-  const eq = branch.find((c) => c.field === field && c.op === 'eq');
-  if (eq) return { value: eq.value };
-  const single = branch.find(
-    (c) => c.field === field && c.op === 'in' && (c.value as unknown[]).length === 1,
-  );
-  if (single) return { value: (single.value as unknown[])[0] };
+  const fixes = branch
+    .filter((c) => c.field === field)
+    .flatMap((c) =>
+      c.op === 'eq'
+        ? [c.value]
+        : c.op === 'in' && (c.value as unknown[]).length === 1
+          ? (c.value as unknown[])
+          : [],
+    );
+  if (fixes.length > 0) {
+    return fixes.every((v) => same(v, fixes[0])) ? { value: fixes[0] } : undefined;
+  }
   // A fixed embedded document fixes its fields too (`where({ a: { b: 1 } })` and rule `doc.a.b`).
   const dot = field.lastIndexOf('.');
   if (dot > 0) {
@@ -25,20 +35,31 @@ export function fixedValue(branch: Branch, field: string): { value: unknown } | 
   return undefined;
 }
 
-/** Every possible value of the field is in this finite set (from `$in`), if the branch says so. */
-function finiteValues(branch: Branch, field: string): unknown[] | undefined {
-  const lists = branch
-    .filter((c) => c.field === field && c.op === 'in')
-    .map((c) => c.value as unknown[]);
-  if (lists.length === 0) return undefined;
-  return lists.reduce((acc, list) => acc.filter((v) => list.some((w) => same(v, w))));
+/**
+ * `value in doc.<field>`: proven when the query asks for the field to hold the value, as
+ * `where({ editors: '{openid}' })` (an array field matches by element) or `_.all([...])` do.
+ */
+export function contains(branch: Branch, field: string, value: unknown): boolean {
+  return branch.some(
+    (c) =>
+      c.field === field &&
+      ((c.op === 'eq' && !Array.isArray(c.value) && same(c.value, value)) ||
+        (c.op === 'all' && (c.value as unknown[]).some((v) => same(v, value)))),
+  );
+}
+
+/**
+ * Each `$in` list of the field on its own. Lists are never intersected: disjoint lists are met
+ * by an array holding an element of each, so their empty intersection proves nothing.
+ */
+function inLists(branch: Branch, field: string): unknown[][] {
+  return branch.filter((c) => c.field === field && c.op === 'in').map((c) => c.value as unknown[]);
 }
 
 export function implies(branch: Branch, field: string, op: string, value: unknown): Tri {
   const fixed = fixedValue(branch, field);
   if (fixed) return compareKnown(op, fixed.value, value);
-  const values = finiteValues(branch, field);
-  if (values) {
+  for (const values of inLists(branch, field)) {
     const results = values.map((v) => compareKnown(op, v, value));
     if (results.every((r) => r)) return true;
     if (results.every((r) => !r)) return false;

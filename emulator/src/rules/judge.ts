@@ -2,6 +2,7 @@
  * Decides one client request against its collection's rule: allowed, refused with the reason,
  * or (legacy presets only) narrowed to the caller's own documents.
  */
+import type { ForeignRead } from './aggregate-reads';
 import { evaluateRule, type DocBinding, type EvalEnv } from './evaluate';
 import { branchesOf, QueryTooComplexError, type Branch } from './query-constraints';
 import { ruleValueFor, type CollectionRule, type Operation, type Preset } from './rule-file';
@@ -13,8 +14,17 @@ export const DOC_ID_MODES = ['strict', 'read-then-check'] as const;
 export type DocIdMode = (typeof DOC_ID_MODES)[number];
 
 export type ClientOperation =
-  /** where().get/count/update/remove and aggregate's first $match. */
-  | { kind: 'query'; operation: Exclude<Operation, 'create'>; query?: Doc; requestData?: unknown }
+  /**
+   * where().get/count/update/remove and aggregate's first $match; `foreign` when an aggregate
+   * stage reads another collection (judged by that collection's rule).
+   */
+  | {
+      kind: 'query';
+      operation: Exclude<Operation, 'create'>;
+      query?: Doc;
+      requestData?: unknown;
+      foreign?: ForeignRead;
+    }
   /** doc(id).get/update/remove; `stored` reads the document (read-then-check mode). */
   | {
       kind: 'doc';

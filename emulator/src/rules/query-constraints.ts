@@ -7,7 +7,7 @@
  */
 import { isRecord } from './values';
 
-export type ConstraintOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin';
+export type ConstraintOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'all';
 export interface Constraint {
   field: string;
   op: ConstraintOp;
@@ -31,6 +31,8 @@ const OPS: Record<string, ConstraintOp> = {
   $lte: 'lte',
   $in: 'in',
   $nin: 'nin',
+  // `_.all([...])`: the field is an array holding every listed value.
+  $all: 'all',
 };
 
 /** The branches of a query (one empty branch for no query: it constrains nothing). */
@@ -98,7 +100,7 @@ function ofField(field: string, value: unknown, depth: number): Branch[] {
     const op = OPS[key];
     if (key === '$exists' && operand === false) {
       branches = product(branches, [[{ field, op: 'eq', value: undefined }]]);
-    } else if (op && (op !== 'in' && op !== 'nin' ? true : Array.isArray(operand))) {
+    } else if (op && (['in', 'nin', 'all'].includes(op) ? Array.isArray(operand) : true)) {
       branches = product(branches, [[{ field, op, value: operand }]]);
     }
   }

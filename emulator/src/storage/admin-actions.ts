@@ -61,7 +61,7 @@ export async function handleStorageAction(
       case 'storage.batchGetDownloadUrl': {
         const items = downloadItems(body.file_list);
         if (!items) return fail('INVALID_PARAM', 'file_list must be [{fileid, max_age}]');
-        const list = await service.tempUrls(items);
+        const list = await service.tempUrls(items, 'admin');
         return { data: { download_list: list }, requestId: requestId() };
       }
       case 'storage.batchDeleteFile': {

@@ -59,7 +59,7 @@ export function clientRoutes(service: StorageService): Route[] {
       body: { limit: UPLOAD_LIMIT_BYTES, parse: 'bytes' },
       handler: guarded(async ({ req, raw, query }) => {
         const openid = openidOf(req);
-        const fileID = await service.upload(query.get('cloudPath') ?? '', raw, openid);
+        const fileID = await service.upload(query.get('cloudPath') ?? '', raw, { openid });
         return { fileID, statusCode: 200 };
       }),
     },
@@ -68,7 +68,7 @@ export function clientRoutes(service: StorageService): Route[] {
       path: '/storage/temp-urls',
       body: jsonBody,
       handler: guarded(async ({ req, body }) => {
-        openidOf(req);
+        const openid = openidOf(req);
         const items = fileList(body).map((entry) => {
           if (typeof entry === 'string') return { fileID: entry };
           const { fileID, maxAge } = (entry ?? {}) as { fileID?: unknown; maxAge?: unknown };
@@ -76,7 +76,7 @@ export function clientRoutes(service: StorageService): Route[] {
             throw new StorageError('INVALID_PARAM', 'bad fileList item');
           return typeof maxAge === 'number' ? { fileID, maxAge } : { fileID };
         });
-        const list = (await service.tempUrls(items)).map((item) => ({
+        const list = (await service.tempUrls(items, { openid })).map((item) => ({
           fileID: item.fileID,
           tempFileURL: item.tempFileURL,
           maxAge: item.maxAge,

@@ -98,7 +98,7 @@ export function fileRoutes(service: StorageService): Route[] {
           res.end(cosError('AccessDenied', `upload URL refused: ${verdict}`));
           return;
         }
-        await service.upload(file.cloudPath, raw, '');
+        await service.upload(file.cloudPath, raw, 'admin');
         res.writeHead(200, { 'content-length': 0 });
         res.end();
       },

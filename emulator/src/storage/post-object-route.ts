@@ -65,7 +65,8 @@ async function postObject(service: StorageService, input: RouteInput): Promise<v
     (form.fields.file !== undefined ? Buffer.from(form.fields.file) : undefined);
   if (!content) return replyXml(input, 400, 'InvalidArgument', 'the form has no file part');
   try {
-    await service.upload(cloudPath, content, '');
+    // A signed PostObject URL is issued to server SDKs only (functions, admin): no client owner.
+    await service.upload(cloudPath, content, 'admin');
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     return replyXml(

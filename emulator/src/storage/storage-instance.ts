@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EmulatorContext } from '../http/context';
+import { EmulatorStartError } from '../config/errors';
 import { StorageService } from './storage-service';
+import { StorageRuleError } from './storage-rule';
+import { StorageRuleSource } from './storage-rule-source';
 
 const services = new WeakMap<EmulatorContext, StorageService>();
 
@@ -13,6 +16,7 @@ export const FALLBACK_ENV = 'local';
 export function storageFor(ctx: EmulatorContext): StorageService {
   const existing = services.get(ctx);
   if (existing) return existing;
+  const rules = checkedRules(ctx.project.dir);
   let root: string;
   if (ctx.dataDir) {
     root = path.join(ctx.dataDir, 'storage');
@@ -28,6 +32,7 @@ export function storageFor(ctx: EmulatorContext): StorageService {
     });
   }
   const service = new StorageService({
+    rules,
     root,
     env: ctx.project.envId || FALLBACK_ENV,
     baseUrl: () => ctx.url(),
@@ -35,4 +40,17 @@ export function storageFor(ctx: EmulatorContext): StorageService {
   });
   services.set(ctx, service);
   return service;
+}
+
+/** The project's storage rule, checked now: a broken file stops the start with one line. */
+function checkedRules(projectDir: string): StorageRuleSource {
+  const rules = new StorageRuleSource(projectDir);
+  try {
+    rules.check();
+  } catch (error) {
+    if (error instanceof StorageRuleError)
+      throw new EmulatorStartError(`storage security rules: ${error.message}`);
+    throw error;
+  }
+  return rules;
 }

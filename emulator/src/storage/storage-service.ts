@@ -1,7 +1,14 @@
 /** Cloud storage semantics shared by the mini program routes, the admin actions and downloads. */
-import { checkCloudPath, formatFileId, parseFileId } from './file-id';
+import { bucketFor, checkCloudPath, formatFileId, parseFileId } from './file-id';
 import { FileStore, PathConflictError, versionOf, type FileMeta } from './file-store';
+import { PathLock } from './path-lock';
 import { UrlSigner, type Verdict } from './signed-url';
+import { judgeStorage, type StorageOperation, type StorageVerdict } from './storage-rule';
+import {
+  DEFAULT_STORAGE_RULE,
+  type StorageRuleInForce,
+  type StorageRuleSource,
+} from './storage-rule-source';
 
 /** Per-file result codes, named as the TCB API names them; numbers are the wx errCodes. */
 export const STORAGE_CODES = {
@@ -24,7 +31,7 @@ export interface DeleteItem {
   code: StorageCode;
 }
 
-/** Who asks: a mini program user (may delete only their own uploads) or a function/admin. */
+/** Who asks: a mini program user (judged by the storage rule) or a function/admin (never). */
 export type Requester = { openid: string } | 'admin';
 
 /** Temp URLs live 2 hours unless a maxAge is given, capped at one day. */
@@ -46,6 +53,8 @@ export interface StorageServiceOptions {
   env: string;
   baseUrl: () => string;
   now?: () => number;
+  /** The project's storage rule; without one, a new environment's default (READONLY). */
+  rules?: StorageRuleSource;
 }
 
 export class StorageService {
@@ -55,34 +64,68 @@ export class StorageService {
   private readonly baseUrl: () => string;
   /** Expiry of signed URLs follows the emulator's clock. */
   readonly now: () => number;
+  readonly rules: StorageRuleSource | null;
+  private readonly locks = new PathLock();
 
   constructor(options: StorageServiceOptions) {
     this.env = options.env;
+    this.rules = options.rules ?? null;
     this.files = new FileStore(options.root);
     this.baseUrl = options.baseUrl;
     this.now = options.now ?? Date.now;
   }
 
-  async upload(cloudPath: string, content: Buffer, owner: string): Promise<string> {
+  /**
+   * Stores a file. A client upload is judged by `write` against the file it replaces (or, for a
+   * new path, a file that would be the caller's); the caller becomes the uploader. A function's
+   * or admin's upload is never judged and leaves the file without a client owner. Every upload
+   * route calls this, so none can skip the rule.
+   */
+  async upload(cloudPath: string, content: Buffer, requester: Requester): Promise<string> {
     const problem = checkCloudPath(cloudPath);
     if (problem) throw new StorageError('INVALID_PARAM', problem);
-    // Default rule: only the uploader may overwrite a user's file (functions may write anything).
-    const existing = owner ? await this.files.meta(this.env, cloudPath) : null;
-    if (existing && existing.owner && existing.owner !== owner) {
-      throw new StorageError('STORAGE_EXCEED_AUTHORITY', `${cloudPath} belongs to another user`);
-    }
-    try {
-      await this.files.put(this.env, cloudPath, content, owner || existing?.owner || '');
-    } catch (error) {
-      if (error instanceof PathConflictError)
-        throw new StorageError('INVALID_PARAM', error.message);
-      throw error;
-    }
-    return formatFileId(this.env, cloudPath);
+    return this.locks.run(cloudPath, async () => {
+      if (requester !== 'admin') {
+        const existing = await this.files.meta(this.env, cloudPath);
+        const owner = existing ? existing.owner : requester.openid;
+        const verdict = await this.judge(requester.openid, 'write', cloudPath, owner);
+        if (!verdict.allowed) {
+          throw new StorageError('STORAGE_EXCEED_AUTHORITY', `upload refused: ${verdict.reason}`);
+        }
+      }
+      const owner = requester === 'admin' ? '' : requester.openid;
+      try {
+        await this.files.put(this.env, cloudPath, content, owner);
+      } catch (error) {
+        if (error instanceof PathConflictError)
+          throw new StorageError('INVALID_PARAM', error.message);
+        throw error;
+      }
+      return formatFileId(this.env, cloudPath);
+    });
   }
 
+  /** The project's rule, or a new environment's default when there is no rule source. */
+  ruleInForce(): StorageRuleInForce {
+    return this.rules?.current() ?? DEFAULT_STORAGE_RULE;
+  }
+
+  /** The rule's verdict on a client request, with the file as `resource`. */
+  async judge(
+    openid: string,
+    operation: StorageOperation,
+    cloudPath: string,
+    owner: string,
+  ): Promise<StorageVerdict> {
+    const source = this.ruleInForce();
+    if (source.error) return { allowed: false, reason: `the rule file is broken: ${source.error}` };
+    return judgeStorage(source.rule, operation, openid, { openid: owner, path: cloudPath });
+  }
+
+  /** Signed download links; a client's are judged by `read`, per file. */
   async tempUrls(
     items: ReadonlyArray<{ fileID: string; maxAge?: number }>,
+    requester: Requester,
   ): Promise<TempUrlItem[]> {
     return Promise.all(
       items.map(async ({ fileID, maxAge }) => {
@@ -94,6 +137,12 @@ export class StorageService {
         if (!file) return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '', maxAge: age };
         const meta = await this.files.meta(this.env, file.cloudPath);
         if (!meta) return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '', maxAge: age };
+        if (requester !== 'admin') {
+          const verdict = await this.judge(requester.openid, 'read', file.cloudPath, meta.owner);
+          if (!verdict.allowed) {
+            return { fileID, code: 'STORAGE_EXCEED_AUTHORITY', tempFileURL: '', maxAge: age };
+          }
+        }
         const base = {
           baseUrl: this.baseUrl(),
           env: this.env,
@@ -106,21 +155,28 @@ export class StorageService {
     );
   }
 
+  /** Deletes files; a client's deletes are judged by `write`, per file. */
   async delete(fileIDs: readonly string[], requester: Requester): Promise<DeleteItem[]> {
     const results: DeleteItem[] = [];
     for (const fileID of fileIDs) {
       const file = this.ownFile(fileID);
-      const meta = file ? await this.files.meta(this.env, file.cloudPath) : null;
-      if (!file || !meta) {
-        results.push({ fileID, code: 'STORAGE_FILE_NONEXIST' });
-      } else if (!this.mayDelete(meta, requester)) {
-        results.push({ fileID, code: 'STORAGE_EXCEED_AUTHORITY' });
-      } else {
-        await this.files.remove(this.env, file.cloudPath);
-        results.push({ fileID, code: 'SUCCESS' });
-      }
+      const code = file
+        ? await this.locks.run(file.cloudPath, () => this.deleteOne(file.cloudPath, requester))
+        : 'STORAGE_FILE_NONEXIST';
+      results.push({ fileID, code });
     }
     return results;
+  }
+
+  private async deleteOne(cloudPath: string, requester: Requester): Promise<StorageCode> {
+    const meta = await this.files.meta(this.env, cloudPath);
+    if (!meta) return 'STORAGE_FILE_NONEXIST';
+    if (requester !== 'admin') {
+      const verdict = await this.judge(requester.openid, 'write', cloudPath, meta.owner);
+      if (!verdict.allowed) return 'STORAGE_EXCEED_AUTHORITY';
+    }
+    await this.files.remove(this.env, cloudPath);
+    return 'SUCCESS';
   }
 
   /** Reads a file through a signed URL; the verdict says why it was refused. */
@@ -151,15 +207,10 @@ export class StorageService {
     return listed.filter((item) => item !== null);
   }
 
-  /** The default rule of cloud storage: every user reads, only the uploader writes. */
-  private mayDelete(meta: FileMeta, requester: Requester): boolean {
-    return requester === 'admin' || meta.owner === requester.openid;
-  }
-
-  /** A file ID of this environment, or null (another env's file does not exist here). */
-  private ownFile(fileID: string): { cloudPath: string } | null {
+  /** A file ID of this environment's bucket, or null (another env's or bucket's file is not here). */
+  ownFile(fileID: string): { cloudPath: string } | null {
     const file = typeof fileID === 'string' ? parseFileId(fileID) : null;
-    return file && file.env === this.env ? file : null;
+    return file && file.env === this.env && file.bucket === bucketFor(this.env) ? file : null;
   }
 }
 

@@ -1,21 +1,66 @@
-/** Extension of a temporary file path, for a readable cloud path (`.jpg` when unknown). */
-function extensionOf(filePath: string): string {
+import { AVATAR_EXTENSIONS, type AvatarExtension } from '../../contract/index';
+import { appSession } from '../../lib/app-session';
+
+/** Extension of a temporary file path, as the server accepts it (`jpg` when unknown). */
+function extensionOf(filePath: string): AvatarExtension {
   const match = /\.([a-zA-Z0-9]{1,8})$/.exec(filePath);
-  return match ? `.${match[1].toLowerCase()}` : '.jpg';
+  const extension = match?.[1]?.toLowerCase() ?? '';
+  return (AVATAR_EXTENSIONS as readonly string[]).includes(extension)
+    ? (extension as AvatarExtension)
+    : 'jpg';
+}
+
+/** wx.cloud.uploadFile failed (the path reservation before it is an ordinary call error). */
+export class AvatarUploadError extends Error {
+  constructor(readonly original: unknown) {
+    super('avatar upload failed');
+    this.name = 'AvatarUploadError';
+  }
 }
 
 /**
- * Uploads the temporary avatar chosen with `open-type="chooseAvatar"` and resolves with its
- * cloud file ID. The temporary path stops working after the session, so it is never stored.
+ * Uploads the temporary avatar chosen with `open-type="chooseAvatar"` to a path the server hands
+ * out (reserveAvatarUpload records it as this account's) and resolves with its file ID. The
+ * temporary path stops working after the session, so it is never stored.
  */
-export async function uploadAvatar(
-  tempFilePath: string,
-  now: number = Date.now(),
-): Promise<string> {
-  const random = Math.random().toString(36).slice(2, 10);
-  const cloudPath = `avatars/${now}-${random}${extensionOf(tempFilePath)}`;
-  const { fileID } = await wx.cloud.uploadFile({ cloudPath, filePath: tempFilePath });
-  return fileID;
+export async function uploadAvatar(tempFilePath: string): Promise<string> {
+  const { cloudPath } = await appSession().callAuthenticated('reserveAvatarUpload', {
+    extension: extensionOf(tempFilePath),
+  });
+  try {
+    const { fileID } = await wx.cloud.uploadFile({ cloudPath, filePath: tempFilePath });
+    return fileID;
+  } catch (error) {
+    throw new AvatarUploadError(error);
+  }
+}
+
+/**
+ * Runs `save` with the picked avatar uploaded right before it: picking again, or leaving the
+ * page, uploads nothing. When the save fails, its upload is deleted at once (the server would
+ * also delete it with the account or at the next save). `onUploading` drives the page's hint.
+ */
+export async function saveWithAvatar<T>(
+  pendingPath: string,
+  save: (avatarUrl: string | undefined) => Promise<T>,
+  onUploading: (uploading: boolean) => void,
+): Promise<T> {
+  if (!pendingPath) return save(undefined);
+  onUploading(true);
+  let fileID: string;
+  try {
+    fileID = await uploadAvatar(pendingPath);
+  } finally {
+    onUploading(false);
+  }
+  try {
+    return await save(fileID);
+  } catch (error) {
+    wx.cloud.deleteFile({ fileList: [fileID] }).catch((deleteError: unknown) => {
+      console.error('[wx-cloud-login] unsaved avatar not deleted', deleteError);
+    });
+    throw error;
+  }
 }
 
 function errMsgOf(error: unknown): string {

@@ -5,7 +5,12 @@ import { isCloudCallError } from '../../lib/cloud-error';
 import { displayMessage } from '../../lib/error-log';
 import { canIUse } from '../../lib/privacy';
 import { AVATAR_HINTS, avatarTiming } from './avatar-feedback';
-import { uploadAvatar, uploadFailureOf, UPLOAD_MESSAGES } from './avatar-upload';
+import {
+  AvatarUploadError,
+  saveWithAvatar,
+  uploadFailureOf,
+  UPLOAD_MESSAGES,
+} from './avatar-upload';
 import {
   reviewMessage,
   reviewTiming,
@@ -47,6 +52,8 @@ Component({
     // A hint only: the server enforces the limit (and reports it next to the field).
     nickNameMaxLength: PROFILE_LIMITS.nickName.maxLength,
     uploading: false,
+    /** The avatar picked and shown, not uploaded yet: it is uploaded when 保存 is tapped. */
+    pendingAvatar: '',
     /** Feedback right after a tap on the avatar button (see avatar-feedback.ts). */
     avatarHint: '',
     submitting: false,
@@ -102,7 +109,7 @@ Component({
       if (this.data.avatarHint) this.setData({ avatarHint: '' });
     },
 
-    async onChooseAvatar(event: AvatarEvent) {
+    onChooseAvatar(event: AvatarEvent) {
       this.clearAvatarHint();
       const privacy = this as unknown as PrivacyMethods;
       const { avatarUrl, errMsg } = event.detail;
@@ -115,18 +122,24 @@ Component({
         }
         return;
       }
-      this.setData({ uploading: true, fieldErrors: { ...this.data.fieldErrors, avatarUrl: '' } });
-      try {
-        this.setData({ avatarUrl: await uploadAvatar(avatarUrl) });
-      } catch (error) {
-        const { kind, errMsg: reason } = uploadFailureOf(error);
-        console.error(`[wx-cloud-login] avatar upload failed: ${reason}`);
-        // The old avatar stays: only a successful upload replaces it.
-        if (kind !== 'privacy' || !privacy.explainPrivacyFailure(reason)) {
-          this.setAvatarError(UPLOAD_MESSAGES[kind === 'privacy' ? 'other' : kind]);
-        }
-      } finally {
-        this.setData({ uploading: false });
+      // Shown now, uploaded on 保存: a photo picked and then replaced, or never saved, is never
+      // uploaded, so nothing is left in storage without a profile pointing at it.
+      this.setData({
+        avatarUrl,
+        pendingAvatar: avatarUrl,
+        fieldErrors: { ...this.data.fieldErrors, avatarUrl: '' },
+      });
+    },
+
+    /** The upload on 保存 failed: the saved avatar comes back and the reason is shown. */
+    showUploadFailure(error: unknown) {
+      const privacy = this as unknown as PrivacyMethods;
+      const { kind, errMsg: reason } = uploadFailureOf(error);
+      console.error(`[wx-cloud-login] avatar upload failed: ${reason}`);
+      const saved = appSession().getSnapshot().session?.user.avatarUrl ?? '';
+      this.setData({ avatarUrl: saved, pendingAvatar: '' });
+      if (kind !== 'privacy' || !privacy.explainPrivacyFailure(reason)) {
+        this.setAvatarError(UPLOAD_MESSAGES[kind === 'privacy' ? 'other' : kind]);
       }
     },
 
@@ -181,7 +194,8 @@ Component({
     },
 
     async save(value: FormValue) {
-      const profile = readProfileForm(value, this.data.avatarUrl);
+      const pending = this.data.pendingAvatar;
+      const profile = readProfileForm(value, pending ? '' : this.data.avatarUrl);
       if (!profile.nickName) {
         this.setData({ fieldErrors: { nickName: '请填写昵称' } });
         return;
@@ -189,15 +203,25 @@ Component({
       this.setData({ submitting: true, fieldErrors: {} });
       try {
         const session = appSession();
-        const { user } = await session.callAuthenticated(
-          'updateUserInfo',
-          { profile },
-          { loadingTitle: '保存中' },
+        const { user } = await saveWithAvatar(
+          pending,
+          (avatarUrl) =>
+            session.callAuthenticated(
+              'updateUserInfo',
+              { profile: avatarUrl ? { ...profile, avatarUrl } : profile },
+              { loadingTitle: '保存中' },
+            ),
+          (uploading) => this.setData({ uploading }),
         );
+        this.setData({ pendingAvatar: '' });
         session.setUser(user);
         wx.showToast({ title: '已保存', icon: 'success' });
         wx.navigateBack();
       } catch (error) {
+        if (error instanceof AvatarUploadError) {
+          this.showUploadFailure(error.original);
+          return;
+        }
         const fields = isCloudCallError(error) ? fieldErrorsFrom(error) : null;
         if (fields) this.setData({ fieldErrors: fields });
         else

@@ -60,6 +60,7 @@ const REASON_HINTS: Record<InvalidArgumentReason, Hint> = {
   dotted_key: (label) => `${label}不符合要求`,
   reserved_key: (label) => `${label}不符合要求`,
   risky_content: (label) => `${label}含有不适宜的内容，请修改`,
+  not_owned: () => '头像上传失败，请重新选择头像',
 };
 
 function isKnownReason(reason: string | undefined): reason is InvalidArgumentReason {

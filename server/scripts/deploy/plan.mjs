@@ -1,6 +1,6 @@
 // The deploy plan, built from the repository's files only (no credentials, no network), so
 // `npm run deploy -- --dry-run` can print it and a test can check it against the files.
-// Order matters: collections, rules and indexes first (rules in force before any traffic:
+// Order matters: collections, rules (database, then storage) and indexes first (rules in force before any traffic:
 // a collection a function creates on first use gets the console default, 仅创建者可读写, which
 // lets a user write their own users document from the client), then each function deployed and
 // verified. `tcb fn deploy` creates a function's timer triggers itself: no separate step.
@@ -18,6 +18,27 @@ export function safeRuleParam(envId, collection, rule) {
   // "$comment" is ours (notes in the repo's files); production refuses unknown keys.
   const { $comment: _ignored, ...body } = rule;
   return { EnvId: envId, CollectionName: collection, AclTag: 'CUSTOM', Rule: JSON.stringify(body) };
+}
+
+/**
+ * storage/security-rules.json → the arguments of manager-node's storage.setStorageAcl (which
+ * sends ModifyStorageSafeRule for the env's bucket): a preset tag, or CUSTOM with { read, write }
+ * (an absent key is false, as the emulator reads it; "$comment" is ours and dropped).
+ */
+export function storageAclArgs(rule) {
+  if (typeof rule === 'string') {
+    if (!PRESETS.includes(rule)) throw new Error(`unknown storage preset "${rule}"`);
+    return [rule];
+  }
+  const { $comment: _ignored, ...body } = rule;
+  const unknown = Object.keys(body).filter((key) => key !== 'read' && key !== 'write');
+  if (unknown.length > 0) throw new Error(`storage rule has unknown key "${unknown[0]}"`);
+  return ['CUSTOM', { read: body.read ?? false, write: body.write ?? false }];
+}
+
+function readStorageRule(root) {
+  const file = path.join(root, 'storage', 'security-rules.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
 /** indexes.json → { collection: [CreateIndex] } as database.updateCollection takes them. */
@@ -76,6 +97,17 @@ export function buildPlan(root, envId) {
       target: collection,
       param,
       call: `commonService('tcb').call(${JSON.stringify({ Action: 'ModifySafeRule', Param: param })})`,
+    });
+  }
+  const storageRule = readStorageRule(root);
+  if (storageRule !== null) {
+    // Before any function: the bucket's rule is in force before a client can upload.
+    const args = storageAclArgs(storageRule);
+    steps.push({
+      kind: 'storage-rule',
+      target: 'storage',
+      args,
+      call: `storage.setStorageAcl(${args.map((a) => JSON.stringify(a)).join(', ')}) && storage.getStorageAcl({ withRule: true }) matches`,
     });
   }
   for (const [collection, list] of Object.entries(indexes)) {

@@ -1,5 +1,6 @@
 // Runs a deploy plan against the cloud: @cloudbase/manager-node for the database (collections,
-// ModifySafeRule through its common service, indexes) and the function checks; the CloudBase CLI
+// ModifySafeRule through its common service, indexes), the storage rule (storage.setStorageAcl)
+// and the function checks; the CloudBase CLI
 // (`tcb fn deploy`, which reads cloudbaserc.json and creates timer triggers) for the code.
 // The CLI exits 0 even when a deploy fails, so every function is verified afterwards; any
 // failure stops the deploy with a non-zero exit and one line naming the step.
@@ -40,6 +41,16 @@ export async function runPlan(root, plan, { envId, region, secretId, secretKey, 
   }
 }
 
+/** Sets the bucket's rule, then reads it back: a rule the cloud did not keep fails the deploy. */
+export async function applyStorageRule(manager, [acl, rule]) {
+  await manager.storage.setStorageAcl(acl, rule);
+  const kept = await manager.storage.getStorageAcl({ withRule: true });
+  const same =
+    kept.acl === acl &&
+    (acl !== 'CUSTOM' || (kept.rule?.read === rule.read && kept.rule?.write === rule.write));
+  if (!same) throw new DeployError(`the bucket kept ${JSON.stringify(kept)}, not ${acl}`);
+}
+
 async function runStep(root, manager, step, envId) {
   switch (step.kind) {
     case 'collection':
@@ -47,6 +58,9 @@ async function runStep(root, manager, step, envId) {
       return;
     case 'rule':
       await manager.commonService('tcb').call({ Action: 'ModifySafeRule', Param: step.param });
+      return;
+    case 'storage-rule':
+      await applyStorageRule(manager, step.args);
       return;
     case 'index': {
       const exists = await manager.database.checkIndexExists(step.target, step.index.IndexName);

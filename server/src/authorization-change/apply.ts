@@ -1,6 +1,7 @@
 import type { DeletionCounts } from '../../../contract/src';
 import { findUserAndAccount, writeAccount, type UserAndAccount } from '../account-record';
 import { writeAudit } from '../audit';
+import { uploadedFileIds } from '../avatar-uploads';
 import { deleteFiles } from '../cloud';
 import { deleteAccountData } from '../deletion';
 import type { Invocation } from '../entry';
@@ -26,8 +27,8 @@ async function cancel(context: Context, openid: string, found: UserAndAccount) {
 }
 
 /**
- * Nickname and/or avatar: cleared in the user document; the avatar file this account uploaded
- * (its account record's `avatarFileId`) is deleted like a replaced avatar, never anyone else's.
+ * Nickname and/or avatar: cleared in the user document; every avatar file this account uploaded
+ * (avatar-uploads.ts) is deleted like a replaced avatar, never anyone else's.
  */
 async function clearProfile(
   context: Context,
@@ -40,25 +41,30 @@ async function clearProfile(
   const fields: Record<string, string> = {};
   if (scopes.includes('nickName') && user?.nickName) fields.nickName = '';
   if (scopes.includes('avatar') && user?.avatarUrl) fields.avatarUrl = '';
-  const ownFile = scopes.includes('avatar') ? account?.avatarFileId : undefined;
+  const files = scopes.includes('avatar') ? uploadedFileIds(account) : [];
   const cleared = Object.keys(fields).sort();
-  if (cleared.length === 0 && !ownFile) return [];
+  if (cleared.length === 0 && files.length === 0) return [];
   await Promise.all([
     cleared.length > 0 ? updateUser(db, config, { openid }, { ...fields, updatedAt: now }) : null,
-    ownFile
-      ? writeAccount(db, config, openid, account, { avatarFileId: db.command.remove() }, now)
-      : null,
     writeAudit(context, 'profile.updated', openid, 'wechat', { fields: cleared }),
   ]);
-  // The profile no longer points at it: a file left behind is only storage (logged, as in
-  // updateUserInfo), and the push must not fail after the data it names is gone.
-  if (ownFile) {
-    await deleteFiles([ownFile]).catch((error: unknown) => {
+  // The profile no longer points at them: a file left behind is only storage (logged, as in
+  // updateUserInfo), and the push must not fail after the data it names is gone. The paths are
+  // forgotten only once their files are gone, so the account's deletion can try again.
+  if (files.length > 0 && account) {
+    try {
+      await deleteFiles(files);
+      const forget = {
+        avatarFileId: db.command.remove(),
+        avatarUploads: db.command.pullAll(account.avatarUploads ?? []),
+      };
+      await writeAccount(db, config, openid, account, forget, now);
+    } catch (error) {
       console.error(
         `[wx-cloud-login] revoked avatar not deleted requestId=${context.requestId}`,
         error,
       );
-    });
+    }
   }
   return cleared.map((field) => (field === 'avatarUrl' ? 'avatar' : 'nickName'));
 }

@@ -54,8 +54,11 @@ export interface Commands {
   inc(n: number): Command;
   remove(): Command;
   set(value: unknown): Command;
+  push(values: unknown[]): Command;
+  pullAll(values: unknown[]): Command;
   lt(value: unknown): Command;
   gt(value: unknown): Command;
+  lte(value: unknown): Command;
   neq(value: unknown): Command;
   in(values: unknown[]): Command;
   nin(values: unknown[]): Command;

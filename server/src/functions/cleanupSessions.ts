@@ -1,7 +1,7 @@
 import { expireAudit } from '../audit';
 import { onCollection } from '../db/collections';
 import { defineFunction } from '../entry';
-import { refuseMiniProgramCallers } from '../authority';
+import { assertTimerTrigger } from '../platform-caller';
 import type { SessionDoc } from '../sessions';
 
 export interface CleanupResponse {
@@ -14,13 +14,13 @@ export interface CleanupResponse {
 /**
  * Run daily by the timer trigger in cloudbaserc.json. Deletes sessions that expired, or were
  * revoked, more than SESSION_CLEANUP_AFTER_DAYS ago (one `where().remove()`), and audit entries
- * older than AUDIT_RETENTION_DAYS. A timer trigger carries no OPENID; a call that does came from
- * a mini program (any user can call any function) and is refused before touching anything.
+ * older than AUDIT_RETENTION_DAYS. Only its timer trigger may run it (SOURCE `wx_trigger`, see
+ * platform-caller.ts); anything else is refused before touching anything.
  */
 export const main = defineFunction<CleanupResponse>(
   async (_event, invocation) => {
-    const { db, config, now, identity } = invocation;
-    refuseMiniProgramCallers(identity.openid);
+    const { db, config, now } = invocation;
+    assertTimerTrigger(invocation.caller);
     const cutoff = now - config.cleanupAfterMs;
     const _ = db.command;
     const [result, auditDeleted] = await Promise.all([

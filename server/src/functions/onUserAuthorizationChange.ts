@@ -3,7 +3,7 @@ import {
   type AuthorizationChangeResult,
 } from '../authorization-change/apply';
 import { parseAuthorizationChange } from '../authorization-change/event';
-import { refuseMiniProgramCallers } from '../authority';
+import { assertMessagePush } from '../platform-caller';
 import { defineFunction } from '../entry';
 
 /**
@@ -23,8 +23,9 @@ import { defineFunction } from '../entry';
  */
 export const main = defineFunction<AuthorizationChangeResult>(
   async (event, invocation) => {
-    refuseMiniProgramCallers(invocation.identity.openid);
+    // Parsed first only to learn the subject; nothing is read or written before the check.
     const change = parseAuthorizationChange(event);
+    assertMessagePush(invocation.caller, change.openid);
     return applyAuthorizationChange(invocation, change);
   },
   { requireIdentity: false },

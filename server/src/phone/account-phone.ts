@@ -1,6 +1,6 @@
 /**
- * The phone fields of the user document, changed only by compare-and-set on `phoneRev`: the
- * cost limit's log of exchanges and the bound number. Concurrent calls of one account never
+ * The bound number in the user document, changed only by compare-and-set on `phoneRev` (the
+ * cost limit's log of exchanges lives in exchange-quota.ts, out of the client's reach). Concurrent calls of one account never
  * lose an update; a lost race re-reads and tries again, a bounded number of times.
  */
 import type { PhoneBinding } from '../../../contract/src';
@@ -30,7 +30,11 @@ export function retryAfter(recent: number[], max: number, now: number): number {
   return max === 0 || oldestCounted === undefined ? DAY_MS : oldestCounted + DAY_MS - now;
 }
 
-async function readUser(db: Database, config: ServerConfig, identity: Identity): Promise<UserDoc> {
+export async function readUser(
+  db: Database,
+  config: ServerConfig,
+  identity: Identity,
+): Promise<UserDoc> {
   const user = await findUser(db, config, identity);
   if (!user) throw new AppError('SESSION_INVALID');
   return user;
@@ -55,34 +59,6 @@ async function compareAndSet(
   return result.stats.updated === 1
     ? ({ ...user, ...data, phoneRev: rev + 1 } as UserDoc)
     : undefined;
-}
-
-/**
- * Records one platform exchange before it is made, or refuses with RATE_LIMITED (and
- * `retryAfter`) when the account has used its exchanges of the last 24 hours. Returns the user
- * as written.
- */
-export async function reserveExchange(
-  db: Database,
-  config: ServerConfig,
-  identity: Identity,
-  now: number,
-): Promise<UserDoc> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const user = await readUser(db, config, identity);
-    const recent = recentExchanges(user.phoneExchanges, now);
-    if (recent.length >= config.phoneBindMaxPerDay) {
-      throw new AppError('RATE_LIMITED', {
-        retryAfter: retryAfter(recent, config.phoneBindMaxPerDay, now),
-      });
-    }
-    const written = await compareAndSet(db, config, user, {
-      phoneExchanges: db.command.set([...recent, now]),
-    });
-    if (written) return { ...written, phoneExchanges: [...recent, now] };
-  }
-  // Only this account's own simultaneous taps contend here: tell it to slow down.
-  throw new AppError('RATE_LIMITED', { retryAfter: 1000 });
 }
 
 /**

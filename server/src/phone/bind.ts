@@ -14,7 +14,8 @@ import { writeAudit } from '../audit';
 import { AppError } from '../errors';
 import type { Identity } from '../identity';
 import { findUser, type UserDoc } from '../users';
-import { reserveExchange, setAccountPhone } from './account-phone';
+import { readUser, setAccountPhone } from './account-phone';
+import { reserveExchange } from './exchange-quota';
 import { claimNumber, releasePhoneClaims } from './claims';
 import { exchangeCode } from './exchange';
 
@@ -42,7 +43,10 @@ async function auditChange(context: PhoneContext, change: PhoneChange): Promise<
 
 export async function bindPhone(context: PhoneContext, code: string): Promise<UserDoc> {
   const { db, config, identity, now } = context;
-  const user = await reserveExchange(db, config, identity, now);
+  const [user] = await Promise.all([
+    readUser(db, config, identity),
+    reserveExchange(db, config, identity.openid, now),
+  ]);
   const { countryCode, number } = await exchangeCode(code, identity.openid);
   const claim = await claimNumber(db, config, identity.openid, countryCode, number, now);
   if (claim.kind === 'taken') throw new AppError('PHONE_IN_USE');

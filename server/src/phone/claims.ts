@@ -5,6 +5,7 @@
  *
  * `releasePhoneClaims` is what account deletion calls to free the caller's number.
  */
+import { isTrustedDoc } from '../authority';
 import type { ServerConfig } from '../config';
 import { onCollection } from '../db/collections';
 import type { Database } from '../db/types';
@@ -58,6 +59,15 @@ export async function claimNumber(
     );
     const claim = existing.data[0];
     if (!claim) throw error;
+    if (!isTrustedDoc(claim)) {
+      // Written from the client (it carries `_openid`), before the rules file was applied: it
+      // claims nothing, and the server's claim replaces it.
+      const { _id: _unused, ...data } = doc;
+      await onCollection<PhoneClaimDoc, unknown>(db, config.phonesCollection, (phones) =>
+        phones.doc(doc._id).set({ data }),
+      );
+      return { kind: 'claimed', boundAt: now };
+    }
     return claim.owner === owner
       ? { kind: 'already-mine', boundAt: claim.boundAt }
       : { kind: 'taken' };

@@ -5,6 +5,7 @@ import { requireToken } from './request';
 import { hasControlCharacters } from './text';
 
 const OPENID_MAX = 128;
+const OPENID = /^[A-Za-z0-9_-]+$/;
 const QUERY_MAX = 64;
 
 function requireString(event: Record<string, unknown>, field: string, max: number): string {
@@ -71,6 +72,8 @@ export function parseAdminRequest(event: Record<string, unknown>): AdminUsersReq
     return request;
   }
   const openid = requireString(event, 'openid', OPENID_MAX);
+  // An OPENID, never another document's id (`account:<x>` is an account record's).
+  if (!OPENID.test(openid)) throw invalidArgument('openid', 'not_allowed');
   switch (action as Exclude<AdminAction, 'list'>) {
     case 'get':
       return { token, action: 'get', openid };

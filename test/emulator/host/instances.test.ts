@@ -1,4 +1,6 @@
 /** Instances as SCF keeps them: warm reuse, one process per concurrent call, idle reaping. */
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 import { buildEmulator, fixtureProject, isAlive, waitFor } from './support';
 
@@ -33,11 +35,42 @@ test('a warm instance is reused: same process, module state kept', async () => {
   expect(emu.functions.instanceCount('counter')).toBe(1);
 });
 
+/**
+ * A loopback barrier: each call waits on it until all `parties` have arrived, so every call is
+ * running at the same moment (no race against a timer). Past `boundMs` it lets everyone go:
+ * the test then fails on its counts instead of hanging.
+ */
+async function barrier(parties: number, boundMs: number) {
+  const waiting: ServerResponse[] = [];
+  let arrived = 0;
+  const release = () => waiting.splice(0).forEach((res) => res.end('go'));
+  const server = createServer((_req, res) => {
+    arrived += 1;
+    waiting.push(res);
+    if (arrived >= parties) release();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const timer = setTimeout(release, boundMs);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    arrived: () => arrived,
+    close: () => {
+      clearTimeout(timer);
+      release();
+      server.close();
+    },
+  };
+}
+
 test('20 concurrent calls run on 20 separate instances, each seeing only its own OPENID', async () => {
   const openids = Array.from({ length: 20 }, (_, i) => `o-concurrent-${i}`);
+  // Released before whoami's 90 s timeout: a shortfall fails on the counts below, not as 504s.
+  const gate = await barrier(openids.length, 75_000);
   const replies = await Promise.all(
-    openids.map((openid) => emu.callFunction('whoami', { ms: 300 }, { openid })),
-  );
+    openids.map((openid) => emu.callFunction('whoami', { barrier: gate.url }, { openid })),
+  ).finally(gate.close);
+  expect(gate.arrived()).toBe(20);
   const pids = new Set<number>();
   replies.forEach((reply, i) => {
     expect(reply.status).toBe(200);
@@ -55,7 +88,7 @@ test('20 concurrent calls run on 20 separate instances, each seeing only its own
   );
   for (const reply of again) expect(pids.has((reply.result as { pid: number }).pid)).toBe(true);
   // 20 cold starts at once on a shared 2-core machine (not a speed check: bench has those).
-}, 90_000);
+}, 150_000);
 
 test('identity does not outlive its call: a later call without a unionid sees none', async () => {
   const withUnion = await emu.callFunction('echo', {}, { openid: 'o-a', unionid: 'u-a' });

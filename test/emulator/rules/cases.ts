@@ -6,7 +6,7 @@
  * --rules-doc-id switch changes the answer: the doc(id) cases.
  */
 import type { BridgeDatabase } from '../../../emulator/src/bridge/database-types';
-import type { Doc } from './support';
+import type { Doc, RawClient } from './support';
 
 export const ME = 'o-me';
 export const OTHER = 'o-other';
@@ -28,7 +28,10 @@ export interface RuleCase {
   docId?: boolean;
   /** Other collections to seed (admin) before the call, e.g. what a get() in the rule reads. */
   extra?: Record<string, Doc[]>;
-  run(db: BridgeDatabase, collection: string): Promise<unknown>;
+  /** Rules of those other collections (names unique across the table). */
+  extraRules?: Record<string, unknown>;
+  /** The call: through the real builder (`db`), or a crafted body sent as is (`raw`). */
+  run(db: BridgeDatabase, collection: string, raw: RawClient): Promise<unknown>;
   expect: Expectation;
   readThenCheck?: Expectation;
 }

@@ -4,11 +4,18 @@
  * `--rules-doc-id strict` (the default) and once with `read-then-check`. The switch must change
  * exactly the doc(id) cases that say so.
  */
-import { CASES, ME, type Expectation, type RuleCase } from './cases';
+import { ARRAY_CASES } from './array-cases';
+import { CASES as BUILDER_CASES, ME, type Expectation, type RuleCase } from './cases';
+import { CRAFTED_CASES } from './crafted-cases';
+import { LOOKUP_CASES } from './crafted-lookup-cases';
 import { outcomeOf, startRulesHarness, type Outcome, type RulesHarness } from './support';
 
+const CASES = [...BUILDER_CASES, ...CRAFTED_CASES, ...LOOKUP_CASES, ...ARRAY_CASES];
 const collectionOf = (i: number) => `k${i}`;
-const rules = Object.fromEntries(CASES.map((c, i) => [collectionOf(i), c.rule]));
+const rules = Object.fromEntries([
+  ...CASES.map((c, i) => [collectionOf(i), c.rule]),
+  ...CASES.flatMap((c) => Object.entries(c.extraRules ?? {})),
+]);
 const observed: Record<'strict' | 'read-then-check', Outcome[]> = {
   strict: [],
   'read-then-check': [],
@@ -47,7 +54,7 @@ async function runCase(
   for (const [name, docs] of Object.entries(c.extra ?? {})) await h.seed(name, docs);
   await h.seed(collection, c.docs ?? []);
   const before = await h.all(collection);
-  const outcome = await outcomeOf(() => c.run(h.db(c.as ?? ME), collection));
+  const outcome = await outcomeOf(() => c.run(h.db(c.as ?? ME), collection, h.raw(c.as ?? ME)));
   const stored = await h.all(collection);
   // A refused request leaves stored data untouched.
   if (!outcome.ok) expect(stored).toEqual(before);

@@ -98,6 +98,19 @@ describe.each(['strict', 'read-then-check'] as DocIdMode[])(
       expect(await snapshot()).toEqual(before);
     });
 
+    test("a $lookup from the user's own document cannot reach sessions or phones", async () => {
+      const ownUser = () => db.collection('users').aggregate().match({ _openid: '{openid}' });
+      const lookups: (() => Promise<unknown>)[] = [
+        () => ownUser().lookup({ from: 'sessions', pipeline: [], as: 's' }).end(),
+        () =>
+          ownUser()
+            .lookup({ from: 'sessions', localField: '_openid', foreignField: 'openid', as: 's' })
+            .end(),
+        () => ownUser().lookup({ from: 'phones', pipeline: [], as: 'p' }).end(),
+      ];
+      for (const lookup of lookups) expectDenied(await outcomeOf(lookup));
+    });
+
     test('every shipped collection closed to clients (read and write false) refuses reads and writes', async () => {
       const closed = readdirSync(SHIPPED_RULES)
         .filter((file) => file.endsWith('.json'))

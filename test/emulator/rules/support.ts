@@ -10,14 +10,31 @@ import { EJSON } from 'bson';
 import { createWxCloud, startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 import type { BridgeDatabase } from '../../../emulator/src/bridge/database-types';
 import type { DocIdMode } from '../../../emulator/src/rules';
+import { postJson } from '../../../emulator/src/bridge/emulator-client';
+import {
+  CLIENT_DATABASE_PATH,
+  DB_ERR_CODES,
+  DatabaseError,
+} from '../../../emulator/src/bridge/database-transport';
 
 export type Doc = Record<string, unknown>;
+
+/** Sends one raw client database request body; resolves the reply body. */
+export type RawClient = (body: Doc) => Promise<Doc>;
+
+/** A query, document or stage value as the SDK sends it: canonical Extended JSON text. */
+export const ejson = (value: unknown): string => EJSON.stringify(value, { relaxed: false });
 
 export interface RulesHarness {
   emu: RunningEmulator;
   rulesDir: string;
   /** The client database as this OPENID. */
   db(openid: string): BridgeDatabase;
+  /**
+   * A crafted request as this OPENID: the body goes to `/client/database` as a modified client
+   * would send it (no builder in between); a `{ code }` reply rejects as the builder's would.
+   */
+  raw(openid: string): RawClient;
   /** Creates the collection and inserts the documents with admin rights. */
   seed(collection: string, docs: Doc[]): Promise<void>;
   /** Every stored document, read with admin rights. */
@@ -47,6 +64,14 @@ export async function startRulesHarness(
     emu,
     rulesDir,
     db: (openid) => createWxCloud({ url: emu.url, openid }).database(),
+    raw: (openid) => async (body) => {
+      const reply = await postJson({ url: emu.url, openid }, CLIENT_DATABASE_PATH, body);
+      const answer = reply.body as Doc;
+      if (typeof answer?.code === 'string') {
+        throw new DatabaseError(DB_ERR_CODES[answer.code] ?? -501001, String(answer.message));
+      }
+      return answer;
+    },
     async seed(collection, docs) {
       await admin({ action: 'database.addCollection', collectionName: collection });
       if (docs.length === 0) return;

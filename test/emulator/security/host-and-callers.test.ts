@@ -48,6 +48,23 @@ describe('Host allowlist (DNS rebinding)', () => {
     expect(await count(emu, 'stolen')).toBe(0);
   });
 
+  test('look-alikes of localhost are refused: localhost.<anything>, names merely containing it', async () => {
+    for (const name of [
+      'localhost.attacker.example',
+      'localhostattacker.example',
+      'attacker-localhost',
+      '127.0.0.1.attacker.example',
+      'localhost.',
+    ]) {
+      const host = `${name}.${emu.port}`.replace(/\.(\d+)$/, ':$1');
+      const reply = await attack(emu, '/healthz', { method: 'GET', host });
+      expect({ host, status: reply.status }).toEqual({
+        host,
+        status: name === 'localhost.' ? 200 : 403,
+      });
+    }
+  });
+
   test('loopback names, *.localhost and --allowed-host names pass', async () => {
     for (const host of [
       `localhost:${emu.port}`,
@@ -136,6 +153,19 @@ describe('console API: same-origin only, also for reads that run queries', () =>
     expect(reset.status).toBe(403);
     const plainReset = await attack(emu, '/api/collections', { body: '{"name":"x"}' });
     expect(plainReset.status).toBe(415);
+    expect(await count(emu, 'kept')).toBe(1);
+    // A page on another port or subdomain of this machine is same-site, not same-origin.
+    const sameSiteRead = await attack(emu, '/api/collections/kept/documents?filter=%7B%7D', {
+      method: 'GET',
+      site: 'same-site',
+    });
+    expect(sameSiteRead.status).toBe(403);
+    const sameSiteReset = await attack(emu, '/api/reset', {
+      site: 'same-site',
+      type: 'application/json',
+      body: '{}',
+    });
+    expect(sameSiteReset.status).toBe(403);
     expect(await count(emu, 'kept')).toBe(1);
     const own = await attack(emu, '/api/collections', {
       method: 'GET',

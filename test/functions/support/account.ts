@@ -102,3 +102,13 @@ export async function retryInternal<T>(
   }
   throw new Error(`still INTERNAL after ${max} attempts: ${JSON.stringify(envelope)}`);
 }
+
+/**
+ * What the mini program does to change its avatar: ask for an upload path, upload there.
+ * Resolves the file ID to save with updateUserInfo.
+ */
+export async function uploadAvatarAs(fx: FunctionsHarness, caller: Caller, token: string) {
+  const reply = await fx.call<{ cloudPath: string }>('reserveAvatarUpload', { token }, caller);
+  if (!reply.ok) throw new Error(`reserveAvatarUpload failed: ${JSON.stringify(reply.error)}`);
+  return uploadAs(fx, caller, reply.data.cloudPath);
+}

@@ -12,6 +12,11 @@ export interface Caller {
   unionid?: string;
 }
 
+export interface CallContext {
+  source?: string;
+  openid?: string;
+}
+
 export interface FunctionsHarness {
   emulator: RunningEmulator;
   /** Calls a function as a mini program user; fails the test unless the call itself succeeds. */
@@ -24,6 +29,11 @@ export interface FunctionsHarness {
   ): Promise<{ envelope: Envelope<T>; requestId: string }>;
   /** A call whose WeChat context has no OPENID (as a timer trigger or a misrouted call). */
   callWithoutOpenid<T = unknown>(name: string, data: unknown): Promise<Envelope<T>>;
+  /**
+   * A call with a chosen SOURCE and OPENID: by default what the console's push route sends
+   * for a platform message push (`wx_message_push`, no OPENID); attacks pass a client's.
+   */
+  callAs<T = unknown>(name: string, data: unknown, as?: CallContext): Promise<Envelope<T>>;
   /** Every document of a collection, straight from the emulator database (admin protocol). */
   documents<T = Record<string, unknown>>(collection: string, query?: object): Promise<T[]>;
   /** Database calls per action made by one invocation. */
@@ -92,22 +102,27 @@ export async function startFunctions(
     return { envelope: reply.result as Envelope<T>, requestId: reply.requestID ?? '' };
   }
 
+  async function callAs<T>(name: string, data: unknown, as: CallContext = {}) {
+    const outcome = await emulator.functions.invoke(name, data, {
+      openid: as.openid ?? '',
+      appid: '',
+      clientIp: '127.0.0.1',
+      source: as.source ?? 'wx_message_push',
+    });
+    if (!outcome.ok) throw new Error(`${name} call failed: ${JSON.stringify(outcome)}`);
+    return JSON.parse(outcome.resultJson) as Envelope<T>;
+  }
+
   return {
     emulator,
     callWithId,
     async call<T>(name: string, data: unknown, caller: Caller) {
       return (await callWithId<T>(name, data, caller)).envelope;
     },
-    async callWithoutOpenid<T>(name: string, data: unknown) {
-      const outcome = await emulator.functions.invoke(name, data, {
-        openid: '',
-        appid: '',
-        clientIp: '127.0.0.1',
-        source: 'wx_trigger',
-      });
-      if (!outcome.ok) throw new Error(`${name} call failed: ${JSON.stringify(outcome)}`);
-      return JSON.parse(outcome.resultJson) as Envelope<T>;
+    callWithoutOpenid<T>(name: string, data: unknown) {
+      return callAs<T>(name, data, { source: 'wx_trigger' });
     },
+    callAs,
     async documents<T>(collection: string, query: object = {}) {
       const reply = await emulator.database.handle({
         action: 'database.getDocument',

@@ -1,8 +1,8 @@
 /**
  * withSession cannot hand a handler a typed request nobody checked: a request type needs its
  * parser, and without one the handler gets the raw record (`unknown` fields). These are type
- * checks (`npm run typecheck` and ts-jest compile this file): the @ts-expect-error lines fail
- * the build if the unchecked forms ever compile again.
+ * checks, made by `npm run typecheck` (tsconfig.json includes test/; ts-jest only transpiles,
+ * isolatedModules): the @ts-expect-error lines fail it if the unchecked forms ever compile again.
  */
 import type { AuthenticatedRequest } from '../../../contract/src';
 import { withSession, type RawRequest } from '../../../server/src/guard';

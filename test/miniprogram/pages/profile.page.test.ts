@@ -1,8 +1,9 @@
 /**
  * @jest-environment jsdom
  *
- * pages/profile rendered from its real WXML: the avatar goes through wx.cloud.uploadFile into
- * the emulator's storage, the form submit calls the real updateUserInfo. Only wx.* is stubbed.
+ * pages/profile rendered from its real WXML: the avatar goes through wx.cloud.uploadFile (on
+ * 保存, to a path reserveAvatarUpload hands out) into the emulator's storage, the form submit
+ * calls the real updateUserInfo. Only wx.* is stubbed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -28,20 +29,14 @@ afterAll(() => {
   if (tempDir) rmSync(tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
-/** A logged-in user opening the profile page (with an avatar already saved when given). */
-async function openProfile(avatarUrl = ''): Promise<RenderedPage> {
+/** A logged-in user opening the profile page. */
+async function openProfile(): Promise<RenderedPage> {
   suite.bridge.openid = newOpenid('profile');
   suite.wx.storage.clear();
   suite.wx.privacy.needAuthorization = false;
   suite.wx.unsupported.clear();
   installSession();
   await appSession().ensureLogin();
-  if (avatarUrl) {
-    const { user } = await appSession().callAuthenticated('updateUserInfo', {
-      profile: { avatarUrl },
-    });
-    appSession().setUser(user);
-  }
   suite.wx.cloud.reset();
   suite.wx.calls.splice(0);
   return renderPage(suite.pageId);
@@ -123,19 +118,24 @@ describe('pages/profile', () => {
     expect(suite.wx.cloud.calls).toEqual([]);
   });
 
-  it('a chosen avatar is uploaded to cloud storage and saved as a cloud file ID', async () => {
+  it('a chosen avatar is shown at once, uploaded on 保存 and saved as a cloud file ID', async () => {
     const page = await openProfile();
     const bytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'); // a PNG header
     const tempPath = path.join(tempDir, 'tmp_avatar.png');
     writeFileSync(tempPath, bytes);
 
     fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: tempPath });
-    await waitFor(() => data(page).avatarUrl.startsWith('cloud://'), 'the uploaded file ID');
-    const fileID = data(page).avatarUrl;
-    expect(fileID).toMatch(/^cloud:\/\/[^./]+\.[^/]+\/avatars\/\d+-[a-z0-9]+\.png$/);
+    await waitFor(() => data(page).avatarUrl === tempPath, 'the picked avatar shown');
     // The placeholder gave way to the image (simulate does not reflect image src to the DOM).
     expect(textOf(page, '.avatar-empty')).toBeNull();
-    expect(textOf(page, '.avatar')).toBe('');
+    expect(suite.wx.cloud.calls).toEqual([]); // nothing uploaded before 保存
+
+    fillAndSave(page, '带头像', 0);
+    await waitFor(() => suite.wx.callsOf('navigateBack').length === 1, 'navigateBack');
+    expect(suite.wx.cloud.calls).toEqual(['reserveAvatarUpload', 'updateUserInfo']);
+    const fileID = appSession().current()?.user.avatarUrl ?? '';
+    expect(fileID).toMatch(/^cloud:\/\/[^./]+\.[^/]+\/avatars\/[0-9a-f]{32}\/[0-9a-f]{24}\.png$/);
+    expect(appSession().current()?.user.nickName).toBe('带头像');
 
     // The file is really in the emulator's storage, served over HTTP.
     const { fileList } = await suite.bridge.getTempFileURL({ fileList: [fileID] });
@@ -143,26 +143,27 @@ describe('pages/profile', () => {
     expect(served.status).toBe(200);
     expect(served.body.equals(bytes)).toBe(true);
     expect(served.type).toBe('image/png');
-
-    fillAndSave(page, '带头像', 0);
-    await waitFor(() => suite.wx.callsOf('navigateBack').length === 1, 'navigateBack');
-    expect(appSession().current()?.user).toMatchObject({ avatarUrl: fileID, nickName: '带头像' });
   });
 
-  it('a failed upload is shown next to the avatar and keeps the old avatar', async () => {
+  it('a failed upload is shown next to the avatar and brings the old avatar back', async () => {
     const tempPath = path.join(tempDir, 'old_avatar.png');
     writeFileSync(tempPath, Buffer.from('89504e470d0a1a0a', 'hex'));
-    const { fileID: oldAvatar } = await suite.bridge.uploadFile({
-      cloudPath: 'avatars/old.png',
-      filePath: tempPath,
+    await openProfile(); // logs in; the page under test is rendered once the avatar is saved
+    const { cloudPath } = await appSession().callAuthenticated('reserveAvatarUpload', {});
+    const { fileID: oldAvatar } = await suite.bridge.uploadFile({ cloudPath, filePath: tempPath });
+    const { user } = await appSession().callAuthenticated('updateUserInfo', {
+      profile: { avatarUrl: oldAvatar },
     });
-    const page = await openProfile(oldAvatar);
+    appSession().setUser(user);
+    const page = renderPage(suite.pageId);
     expect(data(page).avatarUrl).toBe(oldAvatar);
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: path.join(tempDir, 'gone.png') });
+    fillAndSave(page, '旧头像', 0);
     await waitFor(() => Boolean(data(page).fieldErrors.avatarUrl), 'the avatar error');
     expect(textOf(page, '.error-avatarUrl')).toBe('头像上传失败，请重试');
     expect(data(page).avatarUrl).toBe(oldAvatar);
+    expect(suite.wx.callsOf('navigateBack')).toHaveLength(0);
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('avatar upload failed'));
     errors.mockRestore();
   });

@@ -26,8 +26,8 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     inMemory: true,
     port: 0,
     // On 2 shared cores, dozens of instance processes starting at once only thrash (and push
-    // calls past the functions' 5 s timeout); further requests queue, as SCF's concurrency
-    // limit makes them. Up to 8 invocations per function still run truly concurrently.
+    // calls past the functions' timeout, 25 s in cloudbaserc.json); further requests queue, as SCF's
+    // concurrency limit makes them. Up to 8 invocations per function still run truly concurrently.
     maxInstancesPerFunction: INSTANCES_PER_FUNCTION,
   });
   return {

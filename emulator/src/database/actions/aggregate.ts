@@ -1,11 +1,12 @@
-import { Aggregator } from 'mingo';
 import { isPlainObject, parseEjson, toCanonical, type Doc } from '../ejson';
 import { evaluating, invalidParam } from '../errors';
 import { findDocuments } from '../find';
-import { queryOptions } from '../mingo-options';
+import { Aggregator, queryOptions } from '../mingo-options';
 import { requireString, transactionIdOf, type RequestBody } from '../request';
 import { MAX_AGGREGATE_OUTPUT, MAX_AGGREGATE_STAGES, boundQuery } from '../request-bounds';
 import { replaceServerDates } from '../server-date';
+import { SIZE_GUARD } from '../size-guard';
+import { MAX_ANSWER_VALUES, checkDocumentSize, withWorkBudget } from '../work-budget';
 import type { ActionEnv, ActionReply } from './env';
 
 /**
@@ -20,26 +21,45 @@ export function aggregateDocuments(body: RequestBody, env: ActionEnv): ActionRep
   const first = pipeline[0];
   const leadingMatch = first && isPlainObject(first.$match) ? first.$match : undefined;
   const input = findDocuments(view, leadingMatch, {});
-  const rest = leadingMatch ? pipeline.slice(1) : pipeline;
-  const out = evaluating(() => {
-    const stream = new Aggregator(rest, {
-      ...queryOptions,
-      collectionResolver: (name) =>
-        env.store.has(name) ? findDocuments(env.view(name, undefined), undefined, {}) : [],
-    }).stream(input);
-    // Streamed, so an exploding $lookup/$unwind stops at the cap instead of filling memory.
-    const list: unknown[] = [];
-    for (const doc of stream as Iterable<unknown>) {
-      if (list.length === MAX_AGGREGATE_OUTPUT) {
-        throw invalidParam(
-          `aggregate output exceeds ${MAX_AGGREGATE_OUTPUT} documents: add $limit`,
-        );
+  const rest = guarded(pipeline, leadingMatch ? 1 : 0);
+  const out = evaluating(() =>
+    withWorkBudget(() => {
+      const stream = new Aggregator(rest, {
+        ...queryOptions,
+        collectionResolver: (name) =>
+          env.store.has(name) ? findDocuments(env.view(name, undefined), undefined, {}) : [],
+      }).stream(input);
+      // Streamed, so an exploding $lookup/$unwind stops at the cap instead of filling memory.
+      const list: unknown[] = [];
+      let values = 0;
+      for (const doc of stream as Iterable<unknown>) {
+        if (list.length === MAX_AGGREGATE_OUTPUT) {
+          throw invalidParam(
+            `aggregate output exceeds ${MAX_AGGREGATE_OUTPUT} documents: add $limit`,
+          );
+        }
+        values += checkDocumentSize(doc, 'aggregate output');
+        if (values > MAX_ANSWER_VALUES) {
+          throw invalidParam(
+            `aggregate output holds more than ${MAX_ANSWER_VALUES} values: add $limit`,
+          );
+        }
+        list.push(doc);
       }
-      list.push(doc);
-    }
-    return list;
-  });
+      return list;
+    }),
+  );
   return { data: { list: out.map(toCanonical) } };
+}
+
+/** The stages after the first `from`, each followed by the size check (size-guard.ts). */
+function guarded(pipeline: Doc[], from: number): Doc[] {
+  return pipeline
+    .slice(from)
+    .flatMap((stage, i) => [
+      stage,
+      { [SIZE_GUARD]: `stages[${from + i}] (${Object.keys(stage)[0]})` },
+    ]);
 }
 
 function stagesOf(stages: unknown, now: number): Doc[] {

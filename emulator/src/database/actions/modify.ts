@@ -7,7 +7,7 @@
 import { update } from 'mingo/updater';
 import { fromStored, isPlainObject, toStored, type Doc } from '../ejson';
 import { DbError, evaluating, invalidParam } from '../errors';
-import { findDocuments } from '../find';
+import { byExactId, findDocuments } from '../find';
 import { queryOptions } from '../mingo-options';
 import { idKey, newDocumentId } from '../ids';
 import {
@@ -43,7 +43,9 @@ export function modifyDocument(body: RequestBody, env: ActionEnv): ActionReply {
   const change = merge ? operatorsOf(data) : undefined;
 
   return env.store.transaction(() => {
-    const targets = findDocuments(view, filter, multi ? {} : { limit: 1 });
+    const targets = isDoc
+      ? byExactId(view, filter?._id)
+      : findDocuments(view, filter, multi ? {} : { limit: 1 });
     if (targets.length === 0) {
       if (!upsert) return { data: { updated: 0 } };
       const created = createFor(filter ?? {}, data, change);

@@ -1,4 +1,4 @@
-import { findDocuments } from '../find';
+import { byExactId, findDocuments } from '../find';
 import { idKey } from '../ids';
 import {
   docIdOf,
@@ -18,7 +18,9 @@ export function removeDocument(body: RequestBody, env: ActionEnv): ActionReply {
   const filter = isDoc ? { _id: docIdOf(body, env.now) } : optionalEjson(body, 'query', env.now);
   const multi = !isDoc && flag(body, 'multi', true);
   return env.store.transaction(() => {
-    const targets = findDocuments(view, filter, multi ? {} : { limit: 1 });
+    const targets = isDoc
+      ? byExactId(view, filter?._id)
+      : findDocuments(view, filter, multi ? {} : { limit: 1 });
     for (const doc of targets) view.remove(idKey(doc._id), doc);
     return { data: { deleted: targets.length } };
   });
