@@ -21,13 +21,13 @@ import type { EmulatorDatabase } from './http/database-port';
 import { createHttpServer, listen } from './http/http-server';
 import { routeModules } from './http/routes';
 import { defaultMaxInstances } from './functions/instance-limit';
-import { openapiFor, type OpenApiService } from './openapi';
+import { messagesApi, openapiFor, type MessagesApi, type OpenApiService } from './openapi';
 import { createStopper } from './http/stopper';
 import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
 import { pathScrubber } from './http/public-message';
 import { readTimerTriggers, TriggerScheduler } from './triggers';
 import { seedAtStart, type SeedOptions } from './seed';
-import { PushConfigError, pushesFor, type PushService } from './pushes';
+import { deliverPush, PushConfigError, pushesFor, type PushService } from './pushes';
 import {
   createClientRules,
   RuleFileError,
@@ -43,6 +43,10 @@ import {
 
 export { EmulatorStartError } from './config/errors';
 export { createWxCloud, type CreateWxCloudOptions } from './bridge/wx-cloud';
+export {
+  createRequestSubscribeMessage,
+  type RequestSubscribeMessageOptions,
+} from './bridge/request-subscribe-message';
 export type { BridgeWxCloud } from './bridge/types';
 export type * from './bridge/database-types';
 export type { DocIdMode, PlaygroundInput, PlaygroundAnswer, RuleListing } from './rules';
@@ -59,6 +63,11 @@ export {
   type OpenApiService,
   type PhoneCodeInput,
   type PhoneFailCode,
+  type MessagesApi,
+  type OutboxMessage,
+  type PlatformPush,
+  CLOUD_ID_TTL_MS,
+  CUSTOMER_SERVICE_WINDOW_MS,
 } from './openapi';
 export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
 export type { EmulatorClock, ClockState } from './clock';
@@ -128,6 +137,8 @@ export interface RunningEmulator {
   project: ProjectConfig;
   /** Cloud calls: `openapi.phoneCodes.issue({ openid, phoneNumber })`, `openapi.stats()`. */
   openapi: OpenApiService;
+  /** Sent messages and the users' side of them: `list()`, `accept(openid, templateIds)`, `userMessaged(openid)`. */
+  messages: MessagesApi;
   /** Emulated time: `now()`, `setOffset(ms)`, `advance(ms)`. */
   clock: EmulatorClock;
   /** Timer triggers: `list()`, `run(function, trigger)`. */
@@ -283,6 +294,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     functions,
     project,
     openapi: openapiFor(context),
+    messages: messagesApi(openapiFor(context), project.dir),
     clock,
     triggers,
     pushes,
@@ -292,7 +304,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 /** message-push.json is read once, at start: a bad one stops the start with one line. */
 function loadPushes(context: EmulatorContext): PushService {
   try {
-    return pushesFor(context);
+    const pushes = pushesFor(context);
+    const openapi = openapiFor(context);
+    // The cloud calls and the pushes meet here, so neither capability imports the other:
+    // mediaCheckAsync's wxa_media_check verdict goes to the function message-push.json routes
+    // it to, and a user's customer-service message opens the 48-hour reply window.
+    openapi.platformPushes.setDelivery((push) => deliverPush(context, push.message));
+    pushes.onUserMessage((openid, atMs) => openapi.customerService.userMessaged(openid, atMs));
+    return pushes;
   } catch (error) {
     if (error instanceof PushConfigError) throw new EmulatorStartError(error.message);
     throw error;

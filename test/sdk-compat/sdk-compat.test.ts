@@ -24,6 +24,7 @@ describe('wx-server-sdk versions against the emulator', () => {
   test.each(SDK_VERSIONS)('wx-server-sdk@%s runs the probe', async (version) => {
     const name = probeName(version);
     const collection = `c_${name}`;
+    emu.messages.accept('o-compat', ['tmpl-compat']);
     const reply = await emu.callFunction(name, { collection, self: name }, { openid: 'o-compat' });
     if (!reply.ok) throw new Error(`probe failed: ${JSON.stringify(reply.body)}`);
     const {
@@ -74,6 +75,12 @@ describe('wx-server-sdk versions against the emulator', () => {
         },
       },
       openapi: { ok: true, value: 0 },
+      subscribeMessage: { ok: true, value: { sent: 0, again: 43101 } },
+      qrcode: { ok: true, value: { contentType: 'image/jpeg', png: 'PNG' } },
+    });
+    expect(emu.messages.list({ touser: 'o-compat' }).at(-1)).toMatchObject({
+      functionName: name,
+      fields: [{ key: 'thing1', value: `wx-server-sdk ${version}` }],
     });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { INVOKE_FUNCTION_ACTION, invokeFromSdk } from '../functions/invoke-action';
 import type { EmulatorContext } from '../http/context';
+import { handleNotEmulatedWxAction, NOT_EMULATED_WX_ACTIONS } from '../openapi';
 import { handleStorageAction, storageFor } from '../storage';
 import { handleLegacyAction, LEGACY_DATABASE_ACTIONS } from './legacy-actions';
 
@@ -31,6 +32,11 @@ export const adminActions: readonly AdminAction[] = [
     // The server SDK's uploadFile/getTempFileURL/deleteFile.
     matches: (action) => action.startsWith('storage.'),
     handle: ({ body }, ctx) => handleStorageAction(storageFor(ctx), body, ctx.url()),
+  },
+  {
+    // WeChat-side JSON actions the emulator does not emulate get an error naming them.
+    matches: (action) => NOT_EMULATED_WX_ACTIONS.includes(action),
+    handle: ({ body }) => Promise.resolve(handleNotEmulatedWxAction(body)),
   },
   {
     // wx-server-sdk 1.x/2.0.x name some database actions differently (`database.aggregate`...).

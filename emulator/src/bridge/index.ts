@@ -1,4 +1,9 @@
 export { createWxCloud, NETWORK_ERR_CODE, type CreateWxCloudOptions } from './wx-cloud';
+export {
+  createRequestSubscribeMessage,
+  type RequestSubscribeMessageOptions,
+  type SubscribeAnswer,
+} from './request-subscribe-message';
 export type {
   BridgeUploadTask,
   BridgeWxCloud,

@@ -98,4 +98,10 @@ export interface BridgeWxCloud {
 
   /** The client database as this OPENID, judged by security rules (`POST /client/database`). */
   database(config?: { env?: unknown }): BridgeDatabase;
+
+  /**
+   * Marks an open-data cloud ID (from wx.getWeRunData...; here issued by the emulator): as a
+   * top-level field of callFunction data it arrives in the function as `{ cloudID, data }`.
+   */
+  CloudID(cloudID: string): { cloudID: string };
 }

@@ -185,6 +185,8 @@ export function createWxCloud(options: CreateWxCloudOptions): BridgeWxCloud {
     deleteFile,
     // The client database, judged by the emulator's security rules (database.ts).
     database: () => createBridgeDatabase(endpoint),
+    // A top-level CloudID in callFunction data reaches the function as { cloudID, data }.
+    CloudID: (cloudID: string) => ({ cloudID }),
   };
   // One implementation per API serves both overloads (promise and callback form); TypeScript
   // cannot check an object literal against overloads, so the shape is asserted here once.

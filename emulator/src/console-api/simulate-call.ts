@@ -1,6 +1,7 @@
 /** `POST /api/functions/:name/call`: a call as the mini program's wx.cloud.callFunction makes it. */
 import { DEFAULT_APPID } from '../functions/invocation-env';
 import type { EmulatorContext } from '../http/context';
+import { openapiFor } from '../openapi/openapi-instance';
 import { toJson } from './invocation-log';
 import type { CallResponse } from './types';
 
@@ -13,7 +14,8 @@ export async function simulateCall(
   const started = Date.now();
   // No OPENID: a platform message push (e.g. 授权用户信息变更), which carries no caller identity.
   // Its TCB_SOURCE on CloudBase is not documented; `wx_message_push` is this emulator's label.
-  const outcome = await ctx.functions.invoke(name, data, {
+  const event = openapiFor(ctx).openData.decodeEvent(data, openid, DEFAULT_APPID);
+  const outcome = await ctx.functions.invoke(name, event, {
     openid,
     appid: DEFAULT_APPID,
     clientIp: '127.0.0.1',

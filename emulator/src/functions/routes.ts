@@ -8,6 +8,7 @@ import { JSON_BODY_LIMIT_BYTES } from '../http/body';
 import { HttpError, badRequest } from '../http/http-error';
 import { sendJson, sendRawJson } from '../http/reply';
 import type { RouteModule } from '../http/route-types';
+import { openapiFor } from '../openapi/openapi-instance';
 import { isPlainObject } from '../shared/plain-object';
 import { DEFAULT_APPID, type CallerIdentity } from './invocation-env';
 
@@ -51,7 +52,9 @@ export const functionRoutes: RouteModule = (ctx) => [
         throw badRequest('request body must be a JSON object: {"data": <event>}');
       }
       const identity = identityFromHeaders(req);
-      const data = body.data === undefined ? {} : body.data;
+      const sent = body.data === undefined ? {} : body.data;
+      // Top-level wx.cloud.CloudID values arrive decoded, as production's gateway does.
+      const data = openapiFor(ctx).openData.decodeEvent(sent, identity.openid, identity.appid);
       const outcome = await ctx.functions.invoke(params.name ?? '', data, identity);
       if (outcome.ok) {
         // The result is already JSON (from the instance); pass it through without re-encoding.

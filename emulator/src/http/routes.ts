@@ -9,7 +9,7 @@ import { clockRoutes } from '../clock';
 import { adminProtocolRoutes } from '../admin-protocol';
 import { consoleApiRoutes } from '../console-api';
 import { functionRoutes } from '../functions';
-import { openapiRoutes } from '../openapi';
+import { messageRoutes, openapiRoutes } from '../openapi';
 import { pushRoutes } from '../pushes';
 import { clientDatabaseRoutes } from '../rules';
 import { storageRoutes } from '../storage';
@@ -25,6 +25,7 @@ export const routeModules: readonly RouteModule[] = [
   storageRoutes,
   openapiRoutes,
   pushRoutes,
+  messageRoutes,
   clockRoutes,
   triggerRoutes,
   consoleApiRoutes,

@@ -25,6 +25,7 @@ function callerOf(ctx: EmulatorContext, invocationId: string | undefined): OpenA
     // Outside a function invocation there is no config.json, so nothing is granted.
     allowed: fn ? allowedOpenApis(fn.dir) : new Set(),
     appid: identity?.appid || DEFAULT_APPID,
+    openid: identity?.openid ?? '',
   };
 }
 
@@ -44,7 +45,7 @@ export async function handleOpenApiRequest(
     }
     const apiName = fields.apiName ?? '';
     const requestData = binaries.requestData ?? Buffer.from(fields.requestData ?? '', 'utf8');
-    reply = openapiFor(ctx).handle(apiName, requestData, callerOf(ctx, invocationId));
+    reply = await openapiFor(ctx).handle(apiName, requestData, callerOf(ctx, invocationId));
   } catch (error) {
     if (error instanceof MultipartError || error instanceof WireError) {
       throw badRequest(error.message);

@@ -7,8 +7,12 @@ const services = new WeakMap<EmulatorContext, OpenApiService>();
 export function openapiFor(ctx: EmulatorContext): OpenApiService {
   let service = services.get(ctx);
   if (!service) {
-    // Issued phone codes expire by the emulator's movable clock.
-    service = new OpenApiService(() => ctx.clock.now());
+    // Phone codes, cloud IDs and the customer-service window follow the emulator's movable clock.
+    service = new OpenApiService({
+      now: () => ctx.clock.now(),
+      projectDir: ctx.project.dir,
+      warn: (message) => ctx.logger.log('warn', message),
+    });
     services.set(ctx, service);
   }
   return service;

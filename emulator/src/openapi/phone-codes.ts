@@ -5,6 +5,7 @@
  * names another user's openid. `failWith` makes a code fail with a chosen platform errcode.
  */
 import { randomBytes } from 'node:crypto';
+import { OPENID_PATTERN } from './types';
 
 /** Production: a code lives 5 minutes. */
 export const PHONE_CODE_TTL_MS = 5 * 60_000;
@@ -49,7 +50,6 @@ export class PhoneCodeInputError extends Error {
   override name = 'PhoneCodeInputError';
 }
 
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 const NUMBER = /^[0-9]{5,20}$/;
 const COUNTRY = /^[0-9]{1,4}$/;
 
@@ -61,7 +61,7 @@ export function parsePhoneCodeInput(body: unknown): PhoneCodeInput {
     );
   }
   const b = body as Record<string, unknown>;
-  if (typeof b.openid !== 'string' || !OPENID.test(b.openid)) {
+  if (typeof b.openid !== 'string' || !OPENID_PATTERN.test(b.openid)) {
     throw new PhoneCodeInputError('openid must be 1-128 letters, digits, _ or -');
   }
   if (typeof b.phoneNumber !== 'string' || !NUMBER.test(b.phoneNumber)) {

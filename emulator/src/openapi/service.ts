@@ -2,25 +2,36 @@
  * The emulated WeChat side of `wx.openApi`: checks the calling function's permission, runs the
  * emulated API and counts every call (tests assert how often the platform was billed).
  * Everything here works on decoded values and returns the protobuf reply bytes; the HTTP part
- * is in admin-action.ts.
+ * is in admin-action.ts. Each call family lives in its own file; this one only routes.
  */
+import { CustomerService } from './customer-service';
+import { imgSecCheck } from './img-sec-check';
+import { mediaCheckAsync } from './media-check';
 import { msgSecCheck } from './msg-sec-check';
+import { OpenDataStore } from './open-data';
+import { Outbox } from './outbox';
 import { PhoneCodeStore } from './phone-codes';
-import { decodeRequest, encodeJsonReply, encodeSystemError, type DecodedRequest } from './wire';
+import { PlatformPushes } from './platform-pushes';
+import { subscribeMessageSend } from './subscribe-message';
+import { Subscriptions } from './subscribe-templates';
+import { BinaryReply, type ApiReply, type JsonReply, type OpenApiCaller } from './types';
+import {
+  decodeRequest,
+  encodeBinaryReply,
+  encodeJsonReply,
+  encodeSystemError,
+  type SvrkitRequest,
+} from './wire';
+import { codeForPath, getUnlimited } from './wxacode';
+
+export type { OpenApiCaller } from './types';
 
 /** CloudBase's code for "this function has no permission for this openapi". */
 export const ERR_OPENAPI_PERMISSION = -604101;
 /** errcode of the WeChat answer for an API the emulator does not emulate. */
 export const ERR_NOT_EMULATED = -1;
-
-/** Who is calling: the function (by its folder) and the user of its invocation. */
-export interface OpenApiCaller {
-  /** Empty for SDK calls made outside any function invocation. */
-  functionName: string;
-  /** Names listed in the function's config.json `permissions.openapi`. */
-  allowed: ReadonlySet<string>;
-  appid: string;
-}
+/** The svrkit API behind `cloud.getOpenData`. */
+const GET_OPEN_DATA = 'ApiGetOpenDataByCloudId';
 
 export interface OpenApiCallCount {
   calls: number;
@@ -28,20 +39,50 @@ export interface OpenApiCallCount {
   failed: number;
 }
 
-type JsonReply = Record<string, unknown> & { errcode: number; errmsg: string };
-type Emulated = (params: Record<string, unknown>, appid: string) => JsonReply;
+type Emulated = (
+  params: Record<string, unknown>,
+  caller: OpenApiCaller,
+) => ApiReply | Promise<ApiReply>;
+
+export interface OpenApiServiceOptions {
+  now: () => number;
+  /** The project folder (subscribe-templates.json, the mini program's app.json). */
+  projectDir: string;
+  /** Told about calls the emulator does not emulate (the emulator log). */
+  warn?: (message: string) => void;
+}
 
 export class OpenApiService {
   readonly phoneCodes: PhoneCodeStore;
+  readonly outbox = new Outbox();
+  readonly subscriptions = new Subscriptions();
+  readonly customerService: CustomerService;
+  readonly openData: OpenDataStore;
+  readonly platformPushes = new PlatformPushes();
   private readonly counts = new Map<string, OpenApiCallCount>();
   private readonly apis: Record<string, Emulated>;
 
-  constructor(now: () => number) {
+  constructor(private readonly options: OpenApiServiceOptions) {
+    const { now, projectDir } = options;
     this.phoneCodes = new PhoneCodeStore(now);
+    this.customerService = new CustomerService(this.outbox, now);
+    this.openData = new OpenDataStore(now);
+    const messages = { projectDir, subscriptions: this.subscriptions, outbox: this.outbox, now };
     this.apis = {
-      'phonenumber.getPhoneNumber': (params, appid) =>
-        this.phoneCodes.exchange(params.code, params.openid, appid),
+      'phonenumber.getPhoneNumber': (params, caller) =>
+        this.phoneCodes.exchange(params.code, params.openid, caller.appid),
       'security.msgSecCheck': (params) => msgSecCheck(params),
+      'security.imgSecCheck': (params) => imgSecCheck(params),
+      'security.mediaCheckAsync': (params, caller) => {
+        const { reply, push } = mediaCheckAsync(params, caller.appid, now());
+        if (push) this.platformPushes.emit(push);
+        return reply;
+      },
+      'subscribeMessage.send': (params, caller) => subscribeMessageSend(params, caller, messages),
+      'customerServiceMessage.send': (params, caller) => this.customerService.send(params, caller),
+      'wxacode.getUnlimited': (params) => getUnlimited(params, projectDir),
+      'wxacode.get': (params) => codeForPath(params),
+      'wxacode.createQRCode': (params) => codeForPath(params),
     };
   }
 
@@ -60,23 +101,40 @@ export class OpenApiService {
   }
 
   /** One `wx.openApi` call: `requestData` as sent, the reply as protobuf bytes. */
-  handle(apiName: string, requestData: Buffer, caller: OpenApiCaller): Buffer {
+  async handle(apiName: string, requestData: Buffer, caller: OpenApiCaller): Promise<Buffer> {
     const request = decodeRequest(requestData);
+    if (request.kind === 'svrkit') return this.svrkit(request, caller);
     if (!caller.allowed.has(apiName)) return encodeSystemError(ERR_OPENAPI_PERMISSION);
-    const reply = this.answer(apiName, request, caller);
-    this.count(apiName, reply.errcode === 0);
-    return encodeJsonReply(reply);
-  }
-
-  private answer(apiName: string, request: DecodedRequest, caller: OpenApiCaller): JsonReply {
     const api = this.apis[apiName];
     if (!api || request.kind !== 'openapi') {
-      return {
-        errcode: ERR_NOT_EMULATED,
-        errmsg: `${apiName} is not emulated by the local emulator (emulated: ${this.emulated().join(', ')})`,
-      };
+      this.options.warn?.(`cloud call ${apiName} is not emulated`);
+      return encodeJsonReply(this.notEmulated(apiName));
     }
-    return api(request.params, request.appid || caller.appid);
+    const reply = await api(request.params, { ...caller, appid: request.appid || caller.appid });
+    this.count(apiName, reply.errcode === 0);
+    return reply instanceof BinaryReply
+      ? encodeBinaryReply(reply.body, reply.contentType)
+      : encodeJsonReply(reply);
+  }
+
+  /** Open-data calls need no permission in production (the cloud ID carries the grant). */
+  private svrkit(request: SvrkitRequest, caller: OpenApiCaller): Buffer {
+    if (request.apiName !== GET_OPEN_DATA) {
+      this.options.warn?.(
+        `svrkit call ${request.apiName} is not emulated (only ${GET_OPEN_DATA}, cloud.getOpenData)`,
+      );
+      return encodeSystemError(ERR_NOT_EMULATED);
+    }
+    const { reply, ok } = this.openData.getOpenData(request.reqData, caller);
+    this.count('getOpenData', ok);
+    return reply;
+  }
+
+  private notEmulated(apiName: string): JsonReply {
+    return {
+      errcode: ERR_NOT_EMULATED,
+      errmsg: `${apiName} is not emulated by the local emulator (emulated: ${this.emulated().join(', ')})`,
+    };
   }
 
   private count(apiName: string, ok: boolean): void {

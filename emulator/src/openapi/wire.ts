@@ -40,10 +40,21 @@ interface RawCommApiData {
   appid?: string;
 }
 
+/** A binary parameter (e.g. `imgSecCheck`'s `media: { contentType, value: Buffer }`). */
+export class MediaPart {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+    readonly filename: string,
+  ) {}
+}
+
 function pairValue(pair: RawPair): unknown {
   const bytes = Buffer.from(pair.value ?? new Uint8Array());
   // A pair with a content type or file name is a binary upload (e.g. an image), not JSON text.
-  if (pair.contenttype || pair.filename) return bytes;
+  if (pair.contenttype || pair.filename) {
+    return new MediaPart(bytes, pair.contenttype ?? '', pair.filename ?? '');
+  }
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
@@ -95,6 +106,11 @@ export function encodeJsonReply(json: Record<string, unknown>): Buffer {
     errorCode: 0,
     httpCode: 200,
   });
+}
+
+/** A binary answer (an image): the SDK hands the caller `{ contentType, buffer }`. */
+export function encodeBinaryReply(body: Buffer, contentType: string): Buffer {
+  return encodeResp({ respData: body, contentType, errorCode: 0, httpCode: 200 });
 }
 
 /** A CloudBase-level refusal (e.g. -604101 missing permission): no WeChat answer at all. */

@@ -22,7 +22,8 @@ const REQUIRED: Record<string, readonly string[]> = {
   text: ['Content'],
   image: ['PicUrl', 'MediaId'],
   miniprogrampage: ['Title', 'PagePath'],
-  'event:wxa_media_check': ['trace_id', 'result'],
+  // v2 pushes carry `result`, v1 pushes `isrisky`: only the trace id is common to both.
+  'event:wxa_media_check': ['trace_id'],
   'event:user_authorization_revoke': ['OpenID', 'RevokeInfo'],
 };
 

@@ -38,6 +38,7 @@ export class PushService {
   readonly routes: readonly PushRoute[];
   private readonly recent: PushDelivery[] = [];
   private seq = 0;
+  private readonly userMessageListeners: ((openid: string, atMs: number) => void)[] = [];
 
   constructor(private readonly options: PushServiceOptions) {
     this.routes = options.routes;
@@ -53,6 +54,14 @@ export class PushService {
     return [...this.recent];
   }
 
+  /**
+   * Told of every push a user caused (a customer-service message, entering the chat): the
+   * cloud calls' 48-hour reply window opens then, as production's does.
+   */
+  onUserMessage(listener: (openid: string, atMs: number) => void): void {
+    this.userMessageListeners.push(listener);
+  }
+
   async deliver(input: unknown): Promise<PushDelivery> {
     const event = pushEvent(input, this.options.now());
     const route = this.routeOf(event.MsgType, event.Event);
@@ -61,6 +70,10 @@ export class PushService {
         `no function receives ${pairName({ msgType: event.MsgType, event: event.Event ?? '' })} pushes: ` +
           `declare one in ${PUSH_CONFIG_FILE} (docs/emulator-seed-and-pushes.md)`,
       );
+    }
+    if (fromUser(event)) {
+      for (const listener of this.userMessageListeners)
+        listener(event.FromUserName, event.CreateTime * 1000);
     }
     const outcome = await this.options.invoke(route.function, event, {
       // A platform event has no caller: no OPENID, as the authorization push has always run.
