@@ -4,6 +4,7 @@ import { build as syncContract } from './build/contract-sync.mjs';
 import { build as buildEmulator } from './build/emulator.mjs';
 import { build as buildEmulatorTypes } from './build/emulator-types.mjs';
 import { build as buildFunctions } from './build/functions.mjs';
+import { build as buildServerPackage } from './build/server-package.mjs';
 import { build as buildConsole } from './build/console.mjs';
 
 const steps = [
@@ -11,6 +12,7 @@ const steps = [
   ['emulator', buildEmulator],
   ['emulator types', buildEmulatorTypes],
   ['cloud functions', buildFunctions],
+  ['server package', buildServerPackage],
   ['emulator console', buildConsole],
 ];
 

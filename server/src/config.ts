@@ -70,15 +70,34 @@ type Env = Record<string, string | undefined>;
 declare const __CLOUDBASERC_ENV__: Env | undefined;
 const BUILT_IN: Env = typeof __CLOUDBASERC_ENV__ === 'undefined' ? {} : __CLOUDBASERC_ENV__;
 
+/**
+ * Values given in code (`configure()` of the server package), as variables: they win over the
+ * environment, which wins over the built-in values.
+ */
+let overrides: Env = {};
+
+export function setConfigOverrides(values: Env): void {
+  overrides = { ...values };
+}
+
+/** Every problem of a configuration at once, so one deploy fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`wx-cloud-login configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const WHERE =
+  "set it in cloudbaserc.json functionDefaultConfig.envVariables (or the function's environment, or configure() in code)";
+
 const DAY_MS = 86_400_000;
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 function raw(env: Env, name: ConfigVariable): string {
   const value = env[name]?.trim() || BUILT_IN[name]?.trim();
   if (!value) {
-    throw new Error(
-      `missing environment variable ${name}: set it in cloudbaserc.json functionDefaultConfig.envVariables`,
-    );
+    throw new Error(`missing environment variable ${name}: ${WHERE}`);
   }
   return value;
 }
@@ -108,9 +127,7 @@ function collection(env: Env, name: ConfigVariable): string {
 function list(env: Env, name: ConfigVariable): string[] {
   const value = env[name] ?? BUILT_IN[name];
   if (value === undefined) {
-    throw new Error(
-      `missing environment variable ${name}: set it in cloudbaserc.json functionDefaultConfig.envVariables`,
-    );
+    throw new Error(`missing environment variable ${name}: ${WHERE}`);
   }
   return value
     .split(',')
@@ -137,20 +154,41 @@ function policy(env: Env): SessionPolicy {
 }
 
 export function readConfig(env: Env = process.env): ServerConfig {
-  return {
-    sessionTtlMs: number(env, 'SESSION_TTL_SECONDS', (n) => n > 0) * 1000,
-    renewThresholdMs: number(env, 'SESSION_RENEW_THRESHOLD_SECONDS', (n) => n >= 0) * 1000,
-    maxSessionsPerUser: number(env, 'MAX_SESSIONS_PER_USER', (n) => Number.isInteger(n) && n >= 1),
-    sessionPolicy: policy(env),
-    cleanupAfterMs: number(env, 'SESSION_CLEANUP_AFTER_DAYS', (n) => n >= 0) * DAY_MS,
-    usersCollection: collection(env, 'USERS_COLLECTION'),
-    sessionsCollection: collection(env, 'SESSIONS_COLLECTION'),
-    phonesCollection: collection(env, 'PHONES_COLLECTION'),
-    phoneBindMaxPerDay: number(env, 'PHONE_BIND_MAX_PER_DAY', (n) => Number.isInteger(n) && n >= 0),
-    sessionMaxLifetimeMs: number(env, 'SESSION_MAX_LIFETIME_DAYS', (n) => n > 0) * DAY_MS,
-    accountDataCollections: collections(env, 'ACCOUNT_DATA_COLLECTIONS'),
-    adminOpenids: list(env, 'ADMIN_OPENIDS'),
-    auditCollection: collection(env, 'AUDIT_COLLECTION'),
-    auditRetentionMs: number(env, 'AUDIT_RETENTION_DAYS', (n) => n > 0) * DAY_MS,
+  const source: Env = { ...env, ...overrides };
+  const problems: string[] = [];
+  // Each value is read on its own so one error lists every bad variable, not the first.
+  function read<T>(value: (env: Env) => T): T {
+    try {
+      return value(source);
+    } catch (error) {
+      problems.push((error as Error).message);
+      return undefined as T;
+    }
+  }
+  const config: ServerConfig = {
+    sessionTtlMs: read((e) => number(e, 'SESSION_TTL_SECONDS', (n) => n > 0) * 1000),
+    renewThresholdMs: read(
+      (e) => number(e, 'SESSION_RENEW_THRESHOLD_SECONDS', (n) => n >= 0) * 1000,
+    ),
+    maxSessionsPerUser: read((e) =>
+      number(e, 'MAX_SESSIONS_PER_USER', (n) => Number.isInteger(n) && n >= 1),
+    ),
+    sessionPolicy: read(policy),
+    cleanupAfterMs: read((e) => number(e, 'SESSION_CLEANUP_AFTER_DAYS', (n) => n >= 0) * DAY_MS),
+    usersCollection: read((e) => collection(e, 'USERS_COLLECTION')),
+    sessionsCollection: read((e) => collection(e, 'SESSIONS_COLLECTION')),
+    phonesCollection: read((e) => collection(e, 'PHONES_COLLECTION')),
+    phoneBindMaxPerDay: read((e) =>
+      number(e, 'PHONE_BIND_MAX_PER_DAY', (n) => Number.isInteger(n) && n >= 0),
+    ),
+    sessionMaxLifetimeMs: read(
+      (e) => number(e, 'SESSION_MAX_LIFETIME_DAYS', (n) => n > 0) * DAY_MS,
+    ),
+    accountDataCollections: read((e) => collections(e, 'ACCOUNT_DATA_COLLECTIONS')),
+    adminOpenids: read((e) => list(e, 'ADMIN_OPENIDS')),
+    auditCollection: read((e) => collection(e, 'AUDIT_COLLECTION')),
+    auditRetentionMs: read((e) => number(e, 'AUDIT_RETENTION_DAYS', (n) => n > 0) * DAY_MS),
   };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }

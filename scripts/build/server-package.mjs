@@ -1,0 +1,43 @@
+// The server package (server/package.json, wx-cloud-login-server): server/src/package.ts
+// bundled into server/dist/index.js, CommonJS for Node 16.13+, with wx-server-sdk left as
+// `require('wx-server-sdk')` so the function folder's own SDK (the peer dependency) is used.
+// Not minified: it is read in stack traces and by curious users. The configuration defaults
+// are cloudbaserc.json's functionDefaultConfig.envVariables, baked in exactly as the bundled
+// functions get them (server/src/config.ts), so package users start from the same values.
+import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emitDeclarations } from './declarations.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const serverPackageDir = path.join(root, 'server');
+const entry = path.join(root, 'server/src/package.ts');
+
+export async function build() {
+  const rc = JSON.parse(await readFile(path.join(root, 'cloudbaserc.json'), 'utf8'));
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile: path.join(serverPackageDir, 'dist/index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16.13',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    legalComments: 'none',
+    logLevel: 'error',
+    define: {
+      __CLOUDBASERC_ENV__: JSON.stringify(rc.functionDefaultConfig?.envVariables ?? {}),
+    },
+  });
+  // Declarations from the repository root: the package's types reach the contract
+  // (contract/src), which lives beside server/ so the mini program shares it.
+  await emitDeclarations({
+    entry,
+    rootDir: root,
+    outDir: path.join(serverPackageDir, 'dist'),
+    sources: [path.join(root, 'server/src'), path.join(root, 'contract/src')],
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build();
