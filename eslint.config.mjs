@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      '**/miniprogram_dist/**',
       'coverage/**',
       '.cloudbase/**',
       'cloudfunctions/*/index.js',

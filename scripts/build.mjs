@@ -5,6 +5,7 @@ import { build as buildEmulator } from './build/emulator.mjs';
 import { build as buildEmulatorTypes } from './build/emulator-types.mjs';
 import { build as buildFunctions } from './build/functions.mjs';
 import { build as buildServerPackage } from './build/server-package.mjs';
+import { build as buildClientPackage } from './build/client-package.mjs';
 import { build as buildConsole } from './build/console.mjs';
 
 const steps = [
@@ -13,6 +14,7 @@ const steps = [
   ['emulator types', buildEmulatorTypes],
   ['cloud functions', buildFunctions],
   ['server package', buildServerPackage],
+  ['mini program package', buildClientPackage],
   ['emulator console', buildConsole],
 ];
 

@@ -8,12 +8,12 @@ import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Newest modification time of the `.ts` files under some folders. */
-async function newest(dirs) {
+/** Newest modification time of the files under some folders whose names match `pattern`. */
+export async function newest(dirs, pattern = /\.ts$/) {
   let latest = 0;
   for (const dir of dirs) {
     for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      if (!entry.isFile() || !pattern.test(entry.name)) continue;
       const file = path.join(entry.parentPath ?? entry.path, entry.name);
       latest = Math.max(latest, (await stat(file)).mtimeMs);
     }
