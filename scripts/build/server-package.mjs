@@ -5,7 +5,7 @@
 // are cloudbaserc.json's functionDefaultConfig.envVariables, baked in exactly as the bundled
 // functions get them (server/src/config.ts), so package users start from the same values.
 import * as esbuild from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emitDeclarations } from './declarations.mjs';
@@ -30,6 +30,14 @@ export async function build() {
       __CLOUDBASERC_ENV__: JSON.stringify(rc.functionDefaultConfig?.envVariables ?? {}),
     },
   });
+  // The database and storage rules and the recommended indexes ship with the package, so a
+  // team pastes them from node_modules/wx-cloud-login-server/dist/rules (docs/adopt.md).
+  const rules = path.join(serverPackageDir, 'dist/rules');
+  await cp(path.join(root, 'database/security-rules'), path.join(rules, 'database'), {
+    recursive: true,
+  });
+  await cp(path.join(root, 'database/indexes.json'), path.join(rules, 'indexes.json'));
+  await cp(path.join(root, 'storage/security-rules.json'), path.join(rules, 'storage.json'));
   // Declarations from the repository root: the package's types reach the contract
   // (contract/src), which lives beside server/ so the mini program shares it.
   await emitDeclarations({

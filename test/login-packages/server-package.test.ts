@@ -56,7 +56,14 @@ describe('wx-cloud-login-server installed from its tarball', () => {
 
   test('publishes only its build, README and CHANGELOG, no machine path, no bundled SDK', () => {
     expect(packed.files.sort()).toEqual(
-      expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md', 'dist/index.js']),
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'CHANGELOG.md',
+        'dist/index.js',
+        'dist/rules/database/users.json',
+        'dist/rules/storage.json',
+      ]),
     );
     for (const file of packed.files) {
       expect(file).toMatch(/^(package\.json|README\.md|CHANGELOG\.md|dist\/)/);
