@@ -11,18 +11,18 @@ import { listFunctions, loadProject, type ProjectConfig } from './config/cloudba
 import { prepareDataDir } from './config/data-dir';
 import { EmulatorStartError } from './config/errors';
 import { consoleDistDir, repoRoot, runnerPath } from './config/paths';
-import { openEmulatorDatabase } from './http/open-database';
+import { openEmulatorDatabase } from './app/open-database';
 import { EmulatorEvents } from './functions/events';
 import { FunctionHost } from './functions/host';
 import { resolveLogger, type Logger } from './logging/logger';
 import { RuntimeSet, type RuntimeNodeMode } from './runtimes';
-import type { EmulatorContext } from './http/context';
-import type { EmulatorDatabase } from './http/database-port';
+import type { EmulatorContext } from './app/context';
+import type { EmulatorDatabase } from './app/database-port';
 import { createHttpServer, listen } from './http/http-server';
-import { routeModules } from './http/routes';
+import { routeModules } from './app/route-modules';
 import { defaultMaxInstances } from './functions/instance-limit';
 import { openapiFor, type OpenApiService } from './openapi';
-import { createStopper } from './http/stopper';
+import { createStopper } from './app/stopper';
 import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
 import { pathScrubber } from './http/public-message';
 import { readTimerTriggers, TriggerScheduler } from './triggers';
@@ -37,7 +37,7 @@ import {
   createFunctionCaller,
   type CallIdentity,
   type FunctionCallReply,
-} from './http/function-caller';
+} from './functions/function-caller';
 
 export { EmulatorStartError } from './config/errors';
 export { createWxCloud, type CreateWxCloudOptions } from './bridge/wx-cloud';
@@ -47,9 +47,10 @@ export type { DocIdMode, PlaygroundInput, PlaygroundAnswer, RuleListing } from '
 export type { ConnectionEvent, InvocationEvent, InvocationLogLine } from './functions/events';
 export type { EmulatorEvents } from './functions/events';
 export type { FunctionHost } from './functions/host';
-export type { CallIdentity, FunctionCallReply } from './http/function-caller';
-export type { EmulatorContext } from './http/context';
-export type { Route, RouteModule } from './http/route-types';
+export type { CallIdentity, FunctionCallReply } from './functions/function-caller';
+export type { EmulatorContext } from './app/context';
+export type { Route } from './http/route-types';
+export type { RouteModule } from './app/context';
 export {
   MSG_SEC_CHECK_RISKY_WORD,
   PHONE_CODE_TTL_MS,

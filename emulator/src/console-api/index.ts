@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { InvocationEvent } from '../functions/events';
 import { notFound } from '../http/http-error';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { dataRoutes } from './data-routes';
 import { functionRoutes } from './function-routes';
 import { InvocationLog } from './invocation-log';
@@ -15,7 +15,7 @@ import { serveConsoleFile } from './static-files';
 import { toolsRoutes } from './tools-routes';
 
 export * from './types';
-export { consoleRoute } from './console-route';
+export { consoleRoute } from '../http/console-route';
 
 /** Invocations kept for the log. */
 const LOG_SIZE = 500;

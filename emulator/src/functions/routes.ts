@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { JSON_BODY_LIMIT_BYTES } from '../http/body';
 import { HttpError, badRequest } from '../http/http-error';
 import { sendJson, sendRawJson } from '../http/reply';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { isPlainObject } from '../shared/plain-object';
 import { DEFAULT_APPID, type CallerIdentity } from './invocation-env';
 

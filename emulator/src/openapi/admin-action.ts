@@ -5,7 +5,7 @@
  */
 import { findFunction } from '../config/cloudbaserc';
 import { DEFAULT_APPID } from '../functions/invocation-env';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { RouteInput } from '../http/route-types';
 import { MultipartError, readMultipart } from './multipart';
