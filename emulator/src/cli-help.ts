@@ -42,6 +42,10 @@ const OPTIONS: Array<[string, string]> = [
     '为某运行时指定 Node（可重复）/ a Node binary for a runtime (repeatable)',
   ],
   ['--clock-offset-ms <ms>', '模拟时钟偏移 / start the emulated clock this far from real time'],
+  [
+    '--parent-modules refuse|warn',
+    '函数目录外（上级 node_modules）的模块：拒绝（同云端，默认）或警告后加载 / modules found only above a function folder: refuse (default, as the cloud) or warn and load',
+  ],
   ['--no-triggers', '定时触发器不自动触发 / timer triggers never fire by themselves'],
   [
     '--allowed-host <name>',

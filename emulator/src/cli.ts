@@ -91,6 +91,7 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         node: { type: 'string', multiple: true },
         'clock-offset-ms': { type: 'string' },
         'no-triggers': { type: 'boolean' },
+        'parent-modules': { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
         'access-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -130,10 +131,17 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
       MAX_OFFSET_MS,
     ),
     triggers: values['no-triggers'] !== true,
+    parentModules: parentModulesOption(values['parent-modules']),
     allowedHosts: values['allowed-host'] ?? [],
     accessToken: accessTokenOption(values['access-token']),
     logger: 'console',
   };
+}
+
+/** Users run their project as it will be uploaded: a parent node_modules is refused by default. */
+function parentModulesOption(value: string | undefined): 'refuse' | 'warn' {
+  if (value === undefined || value === 'refuse' || value === 'warn') return value ?? 'refuse';
+  throw new EmulatorStartError(`--parent-modules must be refuse or warn (got "${value}")`);
 }
 
 function accessTokenOption(value: string | undefined): string | undefined {

@@ -70,7 +70,8 @@ export interface StartEmulatorOptions {
   /** Persistent data folder. Without it (and without inMemory:false) data lives in memory. */
   dataDir?: string;
   inMemory?: boolean;
-  /** Folder holding cloudbaserc.json (default: this repository). */
+  /** The project: its root (cloudbaserc.json or DevTools' project.config.json) or its functions
+   * folder (default: the current folder). */
   project?: string;
   /** Overrides cloudbaserc.json's envId (default there, else `local`). */
   envId?: string;
@@ -103,6 +104,12 @@ export interface StartEmulatorOptions {
   accessToken?: string;
   /** Emulated time starts this far from real time (ms; the clock can be moved later). */
   clockOffsetMs?: number;
+  /**
+   * A module a function finds only above its own folder (a parent node_modules, which an upload
+   * leaves out): `warn` (default here, for test suites sharing one node_modules) loads it with a
+   * warning; `refuse` (the CLI's default) fails the require as the cloud does. Both name it.
+   */
+  parentModules?: 'refuse' | 'warn';
   /** false (CLI `--no-triggers`): timer triggers never fire by themselves; run() still works. */
   triggers?: boolean;
   /** `console` prints the emulator log; default silent unless WX_EMULATOR_LOG is set. */
@@ -142,7 +149,7 @@ function dialHost(host: string): string {
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const logger = resolveLogger(options.logger);
-  const project = loadProject(options.project ?? repoRoot(), options.envId);
+  const project = loadProject(options.project ?? process.cwd(), options.envId);
   // Both refuse bad input with one line before anything is opened.
   const timerTriggers = readTimerTriggers(project);
   const clock = startClock(options.clockOffsetMs);
@@ -193,6 +200,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     events,
     logger,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    parentModules: options.parentModules ?? 'warn',
     maxInstancesPerFunction: options.maxInstancesPerFunction ?? defaultMaxInstances(),
     // The SDK appends `env=…&seqId=…` right after a URL that already has a `?`.
     adminUrl: (invocationId) =>

@@ -47,6 +47,8 @@ export interface FunctionHostOptions {
    * known once the server listens; it may carry the access token in its query.
    */
   adminUrl(invocationId?: string): string;
+  /** A module a function finds only above its folder: fail as in the cloud, or warn and load. */
+  parentModules?: 'refuse' | 'warn';
   /** The emulator clock: instances see real time shifted by its offset (clock/date-shim.ts). */
   clock?: { readonly offsetMs: number };
 }
@@ -188,6 +190,8 @@ export class FunctionHost {
           {
             file,
             exportName,
+            functionDir: fn.dir,
+            parentModules: this.options.parentModules ?? 'warn',
             clockOffsetMs: this.clockOffsetMs(),
             emulatorOrigin: new URL(this.options.adminUrl()).origin,
           },

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import type { LogLevel } from '../logging/logger';
 import { emulatorAddressOf, routeToEmulator } from './emulator-agent';
+import { isolateModules } from './module-isolation';
 import {
   MAX_RESULT_BYTES,
   type InvokeMessage,
@@ -27,6 +28,8 @@ setClockOffset(args.clockOffsetMs);
 /** The instance's environment after its module loaded (module-level changes are kept, as in SCF). */
 let instanceEnv: NodeJS.ProcessEnv = { ...process.env };
 let currentRequestId: string | undefined;
+/** Warnings of the module load (module-isolation.ts), sent with the first invocation's log. */
+const loadWarnings: string[] = [];
 
 function send(message: RunnerMessage, then?: () => void): void {
   process.send?.(message, undefined, undefined, then);
@@ -178,6 +181,9 @@ async function execute(loaded: Loaded, message: InvokeMessage): Promise<RunnerMe
 
 async function invoke(loaded: Loaded, message: InvokeMessage): Promise<void> {
   currentRequestId = message.requestId;
+  for (const text of loadWarnings.splice(0)) {
+    send({ type: 'log', requestId: currentRequestId, level: 'warn', text });
+  }
   setClockOffset(message.clockOffsetMs);
   resetEnv(message.env);
   const reply = await execute(loaded, message);
@@ -192,6 +198,13 @@ function main(): void {
   // Before the handler loads: code that keeps a reference to http.request gets the routed one.
   const emulator = emulatorAddressOf(args.emulatorOrigin);
   if (emulator) routeToEmulator(emulator);
+  if (args.functionDir) {
+    isolateModules(args.functionDir, args.parentModules ?? 'refuse', (text) => {
+      // Found while loading: told with the first invocation, so its log shows why.
+      if (currentRequestId) send({ type: 'log', requestId: currentRequestId, level: 'warn', text });
+      else loadWarnings.push(text);
+    });
+  }
   const loaded = loadHandler();
   instanceEnv = { ...process.env };
   process.on('message', (message: InvokeMessage) => {
