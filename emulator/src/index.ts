@@ -14,6 +14,7 @@ import { consoleDistDir, repoRoot, runnerPath } from './config/paths';
 import { openEmulatorDatabase } from './app/open-database';
 import { EmulatorEvents } from './functions/events';
 import { FunctionHost } from './functions/host';
+import { dependencyWarnings } from './functions/dependency-check';
 import { resolveLogger, type Logger } from './logging/logger';
 import { RuntimeSet, type RuntimeNodeMode } from './runtimes';
 import type { EmulatorContext } from './app/context';
@@ -166,8 +167,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     projectDir: project.dir,
     report: (level, line) => logger.log(level, line),
   });
+  const functionList = listFunctions(project);
+  for (const line of dependencyWarnings(functionList)) logger.log('warn', line);
   // Before anything opens: a runtime that cannot be had stops the start with one line.
-  for (const binary of await runtimes.prepare(listFunctions(project))) {
+  for (const binary of await runtimes.prepare(functionList)) {
     logger.log('info', `runtime ${binary.runtime}: node ${binary.version} (${binary.execPath})`);
   }
 

@@ -141,11 +141,14 @@ function runHandler(handler: Handler, message: InvokeMessage): Promise<unknown> 
 async function execute(loaded: Loaded, message: InvokeMessage): Promise<RunnerMessage> {
   const requestId = message.requestId;
   if (!loaded.handler) {
+    // fatal: an instance whose module failed to load is not kept (SCF discards a failed init),
+    // so the next call loads again, e.g. after the missing module was installed.
     return {
       type: 'result',
       requestId,
       ok: false,
       errMsg: loaded.loadError ?? 'function initialization failed',
+      fatal: true,
     };
   }
   let pending: Promise<unknown>;
