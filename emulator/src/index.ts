@@ -16,7 +16,7 @@ import { EmulatorEvents } from './functions/events';
 import { FunctionHost } from './functions/host';
 import { dependencyWarnings } from './functions/dependency-check';
 import { resolveLogger, type Logger } from './logging/logger';
-import { RuntimeSet, type RuntimeNodeMode } from './runtimes';
+import { RuntimeSet, runtimeCacheDir, type RuntimeNodeMode } from './runtimes';
 import type { EmulatorContext } from './app/context';
 import type { EmulatorDatabase } from './app/database-port';
 import { createHttpServer, listen } from './http/http-server';
@@ -60,7 +60,7 @@ export {
   type PhoneCodeInput,
   type PhoneFailCode,
 } from './openapi';
-export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
+export { NODE_RUNTIMES, runtimeCacheDir, warmRuntimes, type RuntimeNodeMode } from './runtimes';
 export type { EmulatorClock, ClockState } from './clock';
 export type { TriggerScheduler, TriggerInfo, TimerEvent } from './triggers';
 
@@ -93,8 +93,8 @@ export interface StartEmulatorOptions {
   runtimeNode?: RuntimeNodeMode;
   /** Runtime name -> a Node binary for it, instead of the cache (`--node Nodejs18.15=<path>`). */
   nodePaths?: Record<string, string>;
-  /** Where exact Node builds are kept (default: WX_EMULATOR_RUNTIME_CACHE, else
-   * `<project>/.cloudbase/emulator/runtimes`, next to the default data folder). */
+  /** Where exact Node builds are kept (default: WX_EMULATOR_RUNTIME_CACHE, else one per-user
+   * cache shared by every project, e.g. `~/.cache/wx-cloud-emulator/runtimes`). */
   runtimeCacheDir?: string;
   /** Host names accepted in the Host header besides localhost, *.localhost, 127.0.0.1, [::1]. */
   allowedHosts?: string[];
@@ -163,7 +163,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const runtimes = new RuntimeSet({
     mode: options.runtimeNode ?? 'exact',
     paths: options.nodePaths ?? {},
-    cacheDir: runtimeCacheDir(options, project.dir),
+    cacheDir: runtimeCacheDir(options.runtimeCacheDir),
     projectDir: project.dir,
     report: (level, line) => logger.log(level, line),
   });
@@ -315,13 +315,6 @@ function loadRules(
       throw new EmulatorStartError(`security rules: ${error.message}`);
     throw error;
   }
-}
-
-/** Node builds are per project, not per data folder: a temp --data-dir must not mean a new download. */
-function runtimeCacheDir(options: StartEmulatorOptions, projectDir: string): string {
-  const shared = options.runtimeCacheDir ?? process.env.WX_EMULATOR_RUNTIME_CACHE;
-  if (shared) return path.resolve(shared);
-  return path.join(projectDir, '.cloudbase', 'emulator', 'runtimes');
 }
 
 function startClock(offsetMs = 0): EmulatorClock {
