@@ -37,6 +37,21 @@ export function identityFromHeaders(req: IncomingMessage): CallerIdentity {
   };
 }
 
+/**
+ * The event from `{"data": <event>}`. An empty body is an empty event; a body with other keys
+ * and no `data` is the event sent unwrapped, a common mistake that once arrived silently as {}.
+ */
+function eventOf(body: Record<string, unknown>): unknown {
+  if (body.data !== undefined) return body.data;
+  const keys = Object.keys(body);
+  if (keys.length === 0) return {};
+  const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', ...' : '');
+  throw badRequest(
+    `request body must be {"data": <event>}: got keys ${shown} and no "data" ` +
+      '(wrap the event: {"data": {...}})',
+  );
+}
+
 export const functionRoutes: RouteModule = (ctx) => [
   {
     method: 'POST',
@@ -51,7 +66,7 @@ export const functionRoutes: RouteModule = (ctx) => [
         throw badRequest('request body must be a JSON object: {"data": <event>}');
       }
       const identity = identityFromHeaders(req);
-      const data = body.data === undefined ? {} : body.data;
+      const data = eventOf(body);
       const outcome = await ctx.functions.invoke(params.name ?? '', data, identity);
       if (outcome.ok) {
         // The result is already JSON (from the instance); pass it through without re-encoding.
