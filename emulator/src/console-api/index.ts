@@ -10,6 +10,7 @@ import type { RouteModule } from '../app/context';
 import { dataRoutes } from './data-routes';
 import { functionRoutes } from './function-routes';
 import { InvocationLog } from './invocation-log';
+import { projectRoutes } from './project-routes';
 import { rulesRoutes } from './rules-routes';
 import { serveConsoleFile } from './static-files';
 import { toolsRoutes } from './tools-routes';
@@ -36,6 +37,7 @@ export const consoleApiRoutes: RouteModule = (ctx) => {
     ...functionRoutes(ctx, log, streams),
     ...toolsRoutes(ctx),
     ...rulesRoutes(ctx),
+    ...projectRoutes(ctx),
     {
       method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       path: '/api/*',
