@@ -18,6 +18,7 @@ import { consoleTable, markdownTable, reportRows } from './lib/table';
 import { judgeTargets } from './lib/targets';
 import { measureHandWritten, measureHandWrittenSingleFlight } from './hand-written-flow';
 import { measureRoundTrips, measureSingleFlight } from './round-trips';
+import { measureBigProject } from './big-project';
 
 const report: BenchReport = {
   coldStart: null,
@@ -30,6 +31,7 @@ const report: BenchReport = {
   emulator: null,
   processHop: null,
   dbScaling: null,
+  bigProject: null,
   meta: {
     date: new Date().toISOString(),
     node: process.version,
@@ -120,6 +122,15 @@ async function main(): Promise<void> {
       runs,
       definition: 'median require() time in a fresh process',
       processMs,
+    };
+  });
+
+  await section('bigProject', async () => {
+    const { runs, ...figures } = await measureBigProject();
+    report.bigProject = figures;
+    report.details.bigProject = {
+      runs,
+      definition: 'generated DevTools project; medians of fresh emulator starts',
     };
   });
 

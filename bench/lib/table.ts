@@ -34,6 +34,7 @@ const SECTIONS = [
   'emulator',
   'processHop',
   'dbScaling',
+  'bigProject',
 ] as const;
 
 export function reportRows(report: BenchReport): Row[] {
