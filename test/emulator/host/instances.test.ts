@@ -1,4 +1,7 @@
 /** Instances as SCF keeps them: warm reuse, one process per concurrent call, idle reaping. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
 import { buildEmulator, fixtureProject, isAlive, waitFor } from './support';
 
@@ -35,9 +38,15 @@ test('a warm instance is reused: same process, module state kept', async () => {
 
 test('20 concurrent calls run on 20 separate instances, each seeing only its own OPENID', async () => {
   const openids = Array.from({ length: 20 }, (_, i) => `o-concurrent-${i}`);
-  const replies = await Promise.all(
-    openids.map((openid) => emu.callFunction('whoami', { ms: 300 }, { openid })),
+  // Every call waits for this file, created once all 20 hold an instance: none can finish and
+  // hand its instance to another call, however slowly instances start on a loaded machine.
+  const release = path.join(mkdtempSync(path.join(tmpdir(), 'whoami-')), 'release');
+  const pending = Promise.all(
+    openids.map((openid) => emu.callFunction('whoami', { until: release, ms: 60_000 }, { openid })),
   );
+  expect(await waitFor(() => emu.functions.instanceCount('whoami') === 20, 60_000)).toBe(true);
+  writeFileSync(release, '');
+  const replies = await pending;
   const pids = new Set<number>();
   replies.forEach((reply, i) => {
     expect(reply.status).toBe(200);
