@@ -11,12 +11,9 @@ import path from 'node:path';
 /** Past this many entries the rest of a huge folder is not looked at (still its folders' times). */
 const MAX_ENTRIES = 2000;
 
+/** A missing file is -1 (without an exception: this runs on every warm call). */
 function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 }
 
 export function folderSignature(dir: string): string {
