@@ -4,7 +4,7 @@
 // Files are written only when their content changed, each via a temp file + rename, so a test
 // or an emulator that is starting a function process never reads a half-written runner.js.
 import { build as esbuild } from 'esbuild';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,8 +45,6 @@ export async function build() {
     if (current && Buffer.compare(current, file.contents) === 0) continue;
     const temp = `${file.path}.${process.pid}.tmp`;
     await writeFile(temp, file.contents);
-    // cli.js is the package's bin (wx-cloud-emulator): it must stay executable when rebuilt.
-    if (path.basename(file.path) === 'cli.js') await chmod(temp, 0o755);
     await rename(temp, file.path);
   }
 }

@@ -45,6 +45,7 @@ afterAll(() => {
 test('the tarball holds the built command, runner, console and types, and no sources', () => {
   for (const file of [
     'package.json',
+    'bin/wx-cloud-emulator.js',
     'dist/cli.js',
     'dist/index.js',
     'dist/runner.js',
@@ -61,7 +62,7 @@ test('the tarball holds the built command, runner, console and types, and no sou
 test('installed, it is a module with types and only its own dependencies', () => {
   const installed = path.join(app, 'node_modules/wx-cloud-emulator');
   const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
-  expect(manifest.bin).toEqual({ 'wx-cloud-emulator': 'dist/cli.js' });
+  expect(manifest.bin).toEqual({ 'wx-cloud-emulator': 'bin/wx-cloud-emulator.js' });
   const probe = execFileSync(
     process.execPath,
     [
