@@ -101,7 +101,10 @@ test('`wx-cloud-emulator --project <functions folder>` runs a DevTools project e
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const onData = () => {
-      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      // The whole ready block (it may arrive in several chunks): its last line is the timers'.
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)\n[\s\S]*timer triggers[^\n]*\n/.exec(
+        stdout,
+      );
       if (found) resolve(found[1]!);
     };
     child!.stdout!.on('data', onData);
