@@ -1,6 +1,6 @@
 /** `POST /api/functions/:name/call`: a call as the mini program's wx.cloud.callFunction makes it. */
 import { DEFAULT_APPID } from '../functions/invocation-env';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { openapiFor } from '../openapi/openapi-instance';
 import { toJson } from './invocation-log';
 import type { CallResponse } from './types';
