@@ -18,6 +18,11 @@ export const DELETION_UNANSWERED_TEXT =
 const isUnanswered = (code: ClientErrorCode) => code === 'CLIENT_TIMEOUT' || code === 'NETWORK';
 
 Component({
+  properties: {
+    /** The page shown after the deletion (`wx.reLaunch`): the app's home. */
+    home: { type: String, value: '/pages/index/index' },
+  },
+
   data: { busy: false, message: '' },
 
   methods: {
@@ -46,9 +51,10 @@ Component({
             }
             throw error;
           }
+          this.triggerEvent('deleted');
           // After the navigation, or the new page would take the toast with the old one.
           wx.reLaunch({
-            url: '/pages/index/index',
+            url: this.data.home,
             success: () => void wx.showToast({ title: '账号已注销', icon: 'success' }),
           });
         },

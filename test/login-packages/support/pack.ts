@@ -42,7 +42,7 @@ export function pack(packageDir: string, destination: string, dryRun = false): P
 }
 
 /**
- * Installs packages into `folder` offline with npm, as a function folder's `npm install`
+ * Installs packages into `folder` with npm (from its cache when it can), as a function folder's `npm install`
  * does; `dependencies` are npm specs (a tarball path, `file:` a folder).
  */
 export function installInto(folder: string, dependencies: Record<string, string>): void {
@@ -50,7 +50,7 @@ export function installInto(folder: string, dependencies: Record<string, string>
   writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest));
   execFileSync(
     'npm',
-    ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
     { cwd: folder, stdio: 'pipe' },
   );
 }
