@@ -36,8 +36,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Mini program JavaScript of fixture projects and of the adoption guide's pages.
-    files: ['test/fixtures/*/miniprogram/**/*.js', 'test/adopt/guide/**/*.js'],
+    // Mini program JavaScript of the adoption fixture and of the adoption guide's pages.
+    files: ['test/fixtures/adopt-project/miniprogram/**/*.js', 'test/adopt/guide/**/*.js'],
     languageOptions: {
       globals: { wx: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly' },
     },

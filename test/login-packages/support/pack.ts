@@ -50,7 +50,14 @@ export function installInto(folder: string, dependencies: Record<string, string>
   writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest));
   execFileSync(
     'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--loglevel=error',
+    ],
     { cwd: folder, stdio: 'pipe' },
   );
 }
