@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { measureBundleBytes } from './bundle-size';
+import { measurePackageBytes } from './package-size';
 import { measureColdStart } from './cold-start';
 import { measureBoundedWork } from './healthz-under-attack';
 import { measureDbOps } from './db-ops';
@@ -24,6 +25,7 @@ import { measureBigProject } from './big-project';
 const report: BenchReport = {
   coldStart: null,
   bundleBytes: null,
+  packageBytes: null,
   roundTrips: null,
   roundTripsHandWritten: null,
   singleFlightHandWritten: null,
@@ -118,6 +120,9 @@ async function main(): Promise<void> {
 
   await section('bundleBytes', async () => {
     report.bundleBytes = measureBundleBytes(functions);
+  });
+  await section('packageBytes', async () => {
+    report.packageBytes = measurePackageBytes();
   });
   await section('coldStart', async () => {
     if (Object.keys(functions).length === 0) throw new Error('no built functions');

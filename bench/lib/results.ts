@@ -52,6 +52,8 @@ export interface BenchResults {
     firstCallMs: number;
     warmCallMs: number;
   } | null;
+  /** `npm pack` sizes of the published packages (bench/package-size.ts), bytes. */
+  packageBytes?: Record<string, { tarball: number; unpacked: number; files: number }> | null;
   dbScaling: {
     getById: Record<'1000' | '100000', number>;
     whereOpenid: Record<'1000' | '100000', number>;

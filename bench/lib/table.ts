@@ -26,6 +26,7 @@ function flatten(prefix: string, value: unknown, out: Array<[string, string]>): 
 const SECTIONS = [
   'coldStart',
   'bundleBytes',
+  'packageBytes',
   'roundTrips',
   'roundTripsHandWritten',
   'singleFlight',
