@@ -99,6 +99,7 @@ describe("the guide's account page", () => {
   });
 
   test('the packaged account-deletion component deletes the account and goes home', async () => {
+    expect(await emulator.documents('sessions', { openid })).not.toEqual([]);
     const deletion = page.querySelector('.deletion');
     if (!deletion) throw new Error('account-deletion is not rendered');
     deletion.querySelector('.delete-account')!.dispatchEvent('tap');
