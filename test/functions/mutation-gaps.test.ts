@@ -109,7 +109,7 @@ describe('cases mutation testing left open (ADMIN_OPENIDS=o-root)', () => {
         });
       }
       const [stored] = await fx.documents<{ phone: { number: string } | null }>('users', {
-        _id: user.openid,
+        _id: `account:${user.openid}`,
       });
       const claims = await fx.documents('phones', { owner: user.openid });
       if (stored?.phone) expect(claims).toHaveLength(1);
