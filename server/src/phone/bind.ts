@@ -16,7 +16,7 @@ import type { Identity } from '../identity';
 import { findAccount } from '../account-record';
 import { phoneOf, setAccountPhone } from './account-phone';
 import { reserveExchange } from './exchange-quota';
-import { claimNumber, releasePhoneClaims } from './claims';
+import { claimKey, claimNumber, releasePhoneClaims } from './claims';
 import { exchangeCode } from './exchange';
 
 export interface PhoneContext {
@@ -42,7 +42,7 @@ async function auditChange(context: PhoneContext, change: PhoneChange): Promise<
 }
 
 /** Returns the number now bound. */
-export async function bindPhone(context: PhoneContext, code: string): Promise<PhoneBinding | null> {
+export async function bindPhone(context: PhoneContext, code: string): Promise<PhoneBinding> {
   const { db, config, identity, now } = context;
   const [{ account }] = await Promise.all([
     findAccount(db, config, identity.openid),
@@ -52,10 +52,14 @@ export async function bindPhone(context: PhoneContext, code: string): Promise<Ph
   const claim = await claimNumber(db, config, identity.openid, countryCode, number, now);
   if (claim.kind === 'taken') throw new AppError('PHONE_IN_USE');
   const binding: PhoneBinding = { countryCode, number, boundAt: claim.boundAt };
-  const updated = await setAccountPhone(db, config, identity, account, binding, now);
-  // Binding the number one already holds changes nothing worth an entry.
-  if (claim.kind === 'claimed') await auditChange(context, phoneOf(account) ? 'replaced' : 'bound');
-  return updated;
+  await setAccountPhone(db, config, identity, account, binding, now);
+  // By what the account held, not by the claim's outcome: a claim found already ours (our
+  // insert landed but its reply was lost, or a crash left it) is still a change of number.
+  const before = phoneOf(account);
+  const changed =
+    !before || claimKey(before.countryCode, before.number) !== claimKey(countryCode, number);
+  if (changed) await auditChange(context, before ? 'replaced' : 'bound');
+  return binding;
 }
 
 /** Idempotent: without a bound number it still frees any claim a crash left behind. */
