@@ -8,6 +8,7 @@
 import type { AdminListResponse, AdminUser } from '../../contract/index';
 import { appSession } from '../../lib/app-session';
 import { runBusy } from '../../lib/busy-request';
+import { explainAdminRefusal } from './refusals';
 
 const PAGE_SIZE = 20;
 
@@ -133,7 +134,11 @@ Component({
 
     /** Runs one request with `busy` set; a failure becomes a Chinese message on the page. */
     async run(request: () => Promise<void>) {
-      await runBusy(this, request, '操作失败，请稍后再试');
+      const explained = () =>
+        request().catch((error: unknown) => {
+          throw explainAdminRefusal(error);
+        });
+      await runBusy(this, explained, '操作失败，请稍后再试');
     },
   },
 });
