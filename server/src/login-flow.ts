@@ -1,6 +1,6 @@
 import type { ClientInfo, LoginResponse } from '../../contract/src';
 import { writeAudit } from './audit';
-import { findAccount, findUserAndAccount } from './account-record';
+import { findAccount, findUserAndAccount, type AccountDoc } from './account-record';
 import { rolesOf, statusOf } from './authority';
 import { deleteAccountData } from './deletion';
 import type { Invocation } from './entry';
@@ -65,20 +65,23 @@ async function issueSession(
   let existing = found.user;
   if (statusOf(found.account) === 'disabled') throw new AppError('ACCOUNT_DISABLED');
   const roles = rolesOf(found.account, identity.openid, config);
-  if (found.account?.deletingAt !== undefined) {
+  let account = found.account;
+  if (account?.deletingAt !== undefined) {
     // A deletion the client never finished: finish it, then this is a brand-new user.
     await deleteAccountData(invocation, identity.openid, found, 'self');
     existing = undefined;
+    account = undefined;
   }
+  const state: AccountState = { roles, account };
   // A document someone else's client planted under this OPENID before the first login (it
   // carries the planter's `_openid`): never adopted; the new user's document replaces it.
   const planted = existing !== undefined && existing._openid !== identity.openid;
-  if (existing && !planted) return returningLogin(invocation, existing, token, session, ref, roles);
+  if (existing && !planted) return returningLogin(invocation, existing, token, session, ref, state);
   const created = newUserDoc(identity, now, { [hash]: ref });
   if (planted) {
     await Promise.all([replaceUser(db, config, created), auditCreated(invocation)]);
     await insertSession(db, config, session);
-    return response(roles, token, session.expiresAt, created, true);
+    return response(state, token, session.expiresAt, created, true);
   }
   const [stored] = await Promise.all([
     insertUserOrRead(invocation, created),
@@ -86,11 +89,11 @@ async function issueSession(
   ]);
   if (stored.activeSessions?.[hash] === undefined) {
     // Another first login of the same OPENID created the user (the `_id` is the OPENID).
-    return returningLogin(invocation, stored, token, session, ref, roles);
+    return returningLogin(invocation, stored, token, session, ref, state);
   }
   // Ours: inserted now, or inserted although the reply was lost.
   await insertSession(db, config, session);
-  return response(roles, token, session.expiresAt, created, true);
+  return response(state, token, session.expiresAt, created, true);
 }
 
 /**
@@ -117,7 +120,7 @@ async function returningLogin(
   token: string,
   session: SessionDoc,
   ref: SessionRef,
-  roles: string[],
+  state: AccountState,
 ): Promise<LoginResponse> {
   const { db, config, identity, now } = invocation;
   const plan = planLogin(user.activeSessions, now, config);
@@ -144,12 +147,12 @@ async function returningLogin(
       await revokeSessions(db, config, identity, { _id: session._id }, now, 'orphan');
       throw error;
     }
-    return response(roles, token, session.expiresAt, recreated, true);
+    return response(state, token, session.expiresAt, recreated, true);
   }
   // The stored loginCount is exact (atomic increment); this answer may lag a concurrent login.
   const loginCount = (user.loginCount ?? 0) + 1;
   const updated: UserDoc = { ...user, loginCount, lastLoginAt: now, updatedAt: now };
-  return response(roles, token, session.expiresAt, updated, false);
+  return response(state, token, session.expiresAt, updated, false);
 }
 
 /** Best effort: a lost audit entry must not cost the user their login. */
@@ -176,12 +179,18 @@ function revokeOlder(invocation: Invocation, session: SessionDoc, evict: string[
   return revokeSessions(db, config, identity, { _id: _.in(evict) }, now, 'cap');
 }
 
+/** What the answer says beyond the profile: from the trusted account record, as read. */
+interface AccountState {
+  roles: string[];
+  account: AccountDoc | undefined;
+}
+
 function response(
-  roles: string[],
+  state: AccountState,
   token: string,
   expiresAt: number,
   user: UserDoc,
   isNewUser: boolean,
 ): LoginResponse {
-  return { token, expiresAt, user: toPublicUser(user, roles), isNewUser };
+  return { token, expiresAt, user: toPublicUser(user, state.roles, state.account), isNewUser };
 }
