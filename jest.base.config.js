@@ -1,11 +1,8 @@
 // Shared jest settings. Type checking is done once by `npm run typecheck`,
 // so ts-jest only transpiles here (much faster on a 2-core machine).
-const path = require('node:path');
-
 // Emulators in tests run functions on the exact Node their runtime names (Nodejs18.15 ->
-// v18.15.0), all from one cache: the one `npm start` uses for this repository, so a developer
-// downloads each build once. globalSetup fills it before any suite starts.
-process.env.WX_EMULATOR_RUNTIME_CACHE ??= path.join(__dirname, '.cloudbase/emulator/runtimes');
+// v18.15.0), all from one cache: WX_EMULATOR_RUNTIME_CACHE when set, else the per-user cache
+// `npm start` uses too, so a developer downloads each build once. globalSetup fills it first.
 
 module.exports = {
   testEnvironment: 'node',

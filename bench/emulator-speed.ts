@@ -41,6 +41,8 @@ export interface EmulatorSpeedResult {
   loginExcessMs: number;
   /** twoRoundsP50Ms / baselineP50Ms: where `ratio` would stand if login cost only its rounds. */
   floorRatio: number;
+  /** loginP50Ms / twoRoundsP50Ms, both from this run (the target: <= 1.15). */
+  loginToTwoRounds: number;
   samples: number;
   users: number;
   throughputConcurrency: number;
@@ -160,6 +162,7 @@ export async function measureEmulatorSpeed(
       twoRoundsP50Ms: round(twoRoundsP50Ms),
       loginExcessMs: round(loginP50Ms - twoRoundsP50Ms),
       floorRatio: round(twoRoundsP50Ms / baselineP50Ms, 1),
+      loginToTwoRounds: round(loginP50Ms / twoRoundsP50Ms),
       samples,
       users,
       throughputConcurrency,

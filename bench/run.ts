@@ -19,6 +19,7 @@ import { consoleTable, markdownTable, reportRows } from './lib/table';
 import { judgeTargets } from './lib/targets';
 import { measureHandWritten, measureHandWrittenSingleFlight } from './hand-written-flow';
 import { measureRoundTrips, measureSingleFlight } from './round-trips';
+import { measureBigProject } from './big-project';
 
 const report: BenchReport = {
   coldStart: null,
@@ -32,6 +33,7 @@ const report: BenchReport = {
   processHop: null,
   dbScaling: null,
   boundedWork: null,
+  bigProject: null,
   meta: {
     date: new Date().toISOString(),
     node: process.version,
@@ -125,6 +127,15 @@ async function main(): Promise<void> {
       runs,
       definition: 'median require() time in a fresh process',
       processMs,
+    };
+  });
+
+  await section('bigProject', async () => {
+    const { runs, ...figures } = await measureBigProject();
+    report.bigProject = figures;
+    report.details.bigProject = {
+      runs,
+      definition: 'generated DevTools project; medians of fresh emulator starts',
     };
   });
 

@@ -1,6 +1,6 @@
 // `node scripts/warm-runtimes.mjs`: downloads (once) the exact Node.js builds that this
 // repository's cloudbaserc.json and the test fixtures name, into the shared runtime cache
-// (WX_EMULATOR_RUNTIME_CACHE, default .cloudbase/emulator/runtimes). CI runs it after the build
+// (WX_EMULATOR_RUNTIME_CACHE, default the per-user cache, e.g. ~/.cache/wx-cloud-emulator). CI runs it after the build
 // so the download is one visible step, and every suite after it starts from a warm cache.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -8,13 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { warmRuntimes } = createRequire(import.meta.url)(path.join(root, 'emulator/dist/index.js'));
-
-export function runtimeCacheDir() {
-  return path.resolve(
-    process.env.WX_EMULATOR_RUNTIME_CACHE ?? path.join(root, '.cloudbase/emulator/runtimes'),
-  );
-}
+const { warmRuntimes, runtimeCacheDir } = createRequire(import.meta.url)(
+  path.join(root, 'emulator/dist/index.js'),
+);
 
 export function projectsWithRuntimes() {
   const fixtures = path.join(root, 'test/fixtures');

@@ -38,11 +38,20 @@ export interface BenchResults {
     twoRoundsP50Ms?: number;
     loginExcessMs?: number;
     floorRatio?: number;
+    /** loginP50Ms / twoRoundsP50Ms, both from this run: login against its own floor. */
+    loginToTwoRounds?: number;
   } | null;
   /** One IPC round trip between two Node processes, back-to-back and after an idle moment. */
   processHop?: { busyRttMs: number; idleRttMs: number } | null;
   /** Figures tests used to check with a stopwatch (bench/healthz-under-attack.ts). */
   boundedWork?: { healthzMedianMs: number; healthzWorstMs: number; faultLatencyMs: number } | null;
+  /** A generated 40-function DevTools project: ready time, first (cold) and warm call. */
+  bigProject?: {
+    functions: number;
+    readyMs: number;
+    firstCallMs: number;
+    warmCallMs: number;
+  } | null;
   dbScaling: {
     getById: Record<'1000' | '100000', number>;
     whereOpenid: Record<'1000' | '100000', number>;

@@ -35,6 +35,7 @@ const SECTIONS = [
   'processHop',
   'boundedWork',
   'dbScaling',
+  'bigProject',
 ] as const;
 
 export function reportRows(report: BenchReport): Row[] {

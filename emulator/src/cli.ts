@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm start` (= node emulator/dist/cli.js): runs the emulator until SIGINT/SIGTERM.
+ * `wx-cloud-emulator` (`npm start` in this repository): runs the emulator until SIGINT/SIGTERM.
  * Problems the user can fix end in one line that says what to do, with no stack trace.
  */
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { MAX_OFFSET_MS } from './clock/clock';
 import { EmulatorStartError } from './config/errors';
 import { MAX_LATENCY_MS } from './database/faults';
 import { IMPORT_MODES, type ImportMode } from './database';
-import { repoRoot } from './config/paths';
+import { COMMAND, helpText, USAGE } from './cli-help';
 import { isLoopback, reachableAddresses } from './http/bind-address';
 import {
   startEmulator,
@@ -17,16 +17,6 @@ import {
   type RuntimeNodeMode,
   type StartEmulatorOptions,
 } from './index';
-
-const USAGE = `usage: npm start -- [--port 9100] [--host 127.0.0.1] [--data-dir <dir> | --in-memory]
-  [--project <dir with cloudbaserc.json>] [--env-id <id>] [--import <dir>] [--export-on-exit <dir>]
-  [--seed <dir> [--seed-mode upsert|insert|replace]]
-  [--db-latency-ms <ms>] [--db-fault-rate <0..1>] [--idle-timeout-ms <ms>]
-  [--max-instances <per function>]
-  [--rules <dir>] [--rules-doc-id strict|read-then-check]
-  [--runtime-node exact|local] [--node <runtime>=<path to node>]...
-  [--clock-offset-ms <ms>] [--no-triggers]
-  [--allowed-host <name>]... [--access-token <token>]`;
 
 function numberOption(
   name: string,
@@ -81,6 +71,11 @@ function nodePathOptions(values: string[]): Record<string, string> {
   return paths;
 }
 
+/** `--help` anywhere: print the help instead of starting (checked before anything else). */
+export function wantsHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
 export function parseCliOptions(argv: string[]): StartEmulatorOptions {
   let values;
   try {
@@ -108,14 +103,16 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
         node: { type: 'string', multiple: true },
         'clock-offset-ms': { type: 'string' },
         'no-triggers': { type: 'boolean' },
+        'parent-modules': { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
         'access-token': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
     throw new EmulatorStartError(`${(error as Error).message}\n${USAGE}`);
   }
-  const project = path.resolve(values.project ?? repoRoot());
+  const project = path.resolve(values.project ?? process.cwd());
   const inMemory = values['in-memory'] === true;
   if (inMemory && values['data-dir'] !== undefined) {
     throw new EmulatorStartError('--in-memory and --data-dir exclude each other: pass only one');
@@ -147,10 +144,17 @@ export function parseCliOptions(argv: string[]): StartEmulatorOptions {
       MAX_OFFSET_MS,
     ),
     triggers: values['no-triggers'] !== true,
+    parentModules: parentModulesOption(values['parent-modules']),
     allowedHosts: values['allowed-host'] ?? [],
     accessToken: accessTokenOption(values['access-token']),
     logger: 'console',
   };
+}
+
+/** Users run their project as it will be uploaded: a parent node_modules is refused by default. */
+function parentModulesOption(value: string | undefined): 'refuse' | 'warn' {
+  if (value === undefined || value === 'refuse' || value === 'warn') return value ?? 'refuse';
+  throw new EmulatorStartError(`--parent-modules must be refuse or warn (got "${value}")`);
 }
 
 function accessTokenOption(value: string | undefined): string | undefined {
@@ -173,7 +177,12 @@ function fail(error: unknown): never {
 }
 
 async function main(): Promise<void> {
-  const options = parseCliOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    process.stdout.write(helpText());
+    return;
+  }
+  const options = parseCliOptions(argv);
   // Signals are handled from the start: one arriving while starting stops right after start.
   const started: { emulator?: RunningEmulator } = {};
   let stopRequested = false;
@@ -199,9 +208,11 @@ async function main(): Promise<void> {
     return;
   }
   const fns = emulator.functions.list().map((fn) => fn.name);
-  process.stdout.write(`wx-cloud-login emulator listening on ${emulator.url}\n`);
+  const { project } = emulator;
+  process.stdout.write(`${COMMAND} listening on ${emulator.url}\n`);
+  process.stdout.write(`  project: ${project.name} (${project.dir}, ${project.layout})\n`);
   process.stdout.write(
-    `  functions: ${fns.length > 0 ? fns.join(', ') : '(none yet: run npm run build)'}\n`,
+    `  functions: ${fns.length > 0 ? fns.join(', ') : `(none in ${project.functionRoot})`}\n`,
   );
   process.stdout.write(`  admin (TCB_CONTEXT_CNFG URL): ${emulator.adminUrl}\n`);
   const timers = emulator.triggers.list().map((t) => `${t.functionName}/${t.name} (${t.config})`);

@@ -11,18 +11,19 @@ import { listFunctions, loadProject, type ProjectConfig } from './config/cloudba
 import { prepareDataDir } from './config/data-dir';
 import { EmulatorStartError } from './config/errors';
 import { consoleDistDir, repoRoot, runnerPath } from './config/paths';
-import { openEmulatorDatabase } from './http/open-database';
+import { openEmulatorDatabase } from './app/open-database';
 import { EmulatorEvents } from './functions/events';
 import { FunctionHost } from './functions/host';
+import { dependencyWarnings } from './functions/dependency-check';
 import { resolveLogger, type Logger } from './logging/logger';
-import { RuntimeSet, type RuntimeNodeMode } from './runtimes';
-import type { EmulatorContext } from './http/context';
-import type { EmulatorDatabase } from './http/database-port';
+import { RuntimeSet, runtimeCacheDir, type RuntimeNodeMode } from './runtimes';
+import type { EmulatorContext } from './app/context';
+import type { EmulatorDatabase } from './app/database-port';
 import { createHttpServer, listen } from './http/http-server';
-import { routeModules } from './http/routes';
+import { routeModules } from './app/route-modules';
 import { defaultMaxInstances } from './functions/instance-limit';
 import { messagesApi, openapiFor, type MessagesApi, type OpenApiService } from './openapi';
-import { createStopper } from './http/stopper';
+import { createStopper } from './app/stopper';
 import { boundHostNames, isLoopback, newAccessToken } from './http/bind-address';
 import { pathScrubber } from './http/public-message';
 import { readTimerTriggers, TriggerScheduler } from './triggers';
@@ -39,7 +40,7 @@ import {
   createFunctionCaller,
   type CallIdentity,
   type FunctionCallReply,
-} from './http/function-caller';
+} from './functions/function-caller';
 
 export { EmulatorStartError } from './config/errors';
 export { createWxCloud, type CreateWxCloudOptions } from './bridge/wx-cloud';
@@ -53,9 +54,10 @@ export type { DocIdMode, PlaygroundInput, PlaygroundAnswer, RuleListing } from '
 export type { ConnectionEvent, InvocationEvent, InvocationLogLine } from './functions/events';
 export type { EmulatorEvents } from './functions/events';
 export type { FunctionHost } from './functions/host';
-export type { CallIdentity, FunctionCallReply } from './http/function-caller';
-export type { EmulatorContext } from './http/context';
-export type { Route, RouteModule } from './http/route-types';
+export type { CallIdentity, FunctionCallReply } from './functions/function-caller';
+export type { EmulatorContext } from './app/context';
+export type { Route } from './http/route-types';
+export type { RouteModule } from './app/context';
 export {
   MSG_SEC_CHECK_RISKY_WORD,
   PHONE_CODE_TTL_MS,
@@ -69,7 +71,7 @@ export {
   CLOUD_ID_TTL_MS,
   CUSTOMER_SERVICE_WINDOW_MS,
 } from './openapi';
-export { NODE_RUNTIMES, warmRuntimes, type RuntimeNodeMode } from './runtimes';
+export { NODE_RUNTIMES, runtimeCacheDir, warmRuntimes, type RuntimeNodeMode } from './runtimes';
 export type { EmulatorClock, ClockState } from './clock';
 export type { TriggerScheduler, TriggerInfo, TimerEvent } from './triggers';
 export type { PushDelivery, PushEvent, PushRoute, PushService } from './pushes';
@@ -81,7 +83,8 @@ export interface StartEmulatorOptions extends SeedOptions {
   /** Persistent data folder. Without it (and without inMemory:false) data lives in memory. */
   dataDir?: string;
   inMemory?: boolean;
-  /** Folder holding cloudbaserc.json (default: this repository). */
+  /** The project: its root (cloudbaserc.json or DevTools' project.config.json) or its functions
+   * folder (default: the current folder). */
   project?: string;
   /** Overrides cloudbaserc.json's envId (default there, else `local`). */
   envId?: string;
@@ -102,8 +105,8 @@ export interface StartEmulatorOptions extends SeedOptions {
   runtimeNode?: RuntimeNodeMode;
   /** Runtime name -> a Node binary for it, instead of the cache (`--node Nodejs18.15=<path>`). */
   nodePaths?: Record<string, string>;
-  /** Where exact Node builds are kept (default: WX_EMULATOR_RUNTIME_CACHE, else
-   * `<project>/.cloudbase/emulator/runtimes`, next to the default data folder). */
+  /** Where exact Node builds are kept (default: WX_EMULATOR_RUNTIME_CACHE, else one per-user
+   * cache shared by every project, e.g. `~/.cache/wx-cloud-emulator/runtimes`). */
   runtimeCacheDir?: string;
   /** Host names accepted in the Host header besides localhost, *.localhost, 127.0.0.1, [::1]. */
   allowedHosts?: string[];
@@ -114,6 +117,12 @@ export interface StartEmulatorOptions extends SeedOptions {
   accessToken?: string;
   /** Emulated time starts this far from real time (ms; the clock can be moved later). */
   clockOffsetMs?: number;
+  /**
+   * A module a function finds only above its own folder (a parent node_modules, which an upload
+   * leaves out): `warn` (default here, for test suites sharing one node_modules) loads it with a
+   * warning; `refuse` (the CLI's default) fails the require as the cloud does. Both name it.
+   */
+  parentModules?: 'refuse' | 'warn';
   /** false (CLI `--no-triggers`): timer triggers never fire by themselves; run() still works. */
   triggers?: boolean;
   /** `console` prints the emulator log; default silent unless WX_EMULATOR_LOG is set. */
@@ -157,7 +166,7 @@ function dialHost(host: string): string {
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const logger = resolveLogger(options.logger);
-  const project = loadProject(options.project ?? repoRoot(), options.envId);
+  const project = loadProject(options.project ?? process.cwd(), options.envId);
   // Both refuse bad input with one line before anything is opened.
   const timerTriggers = readTimerTriggers(project);
   const clock = startClock(options.clockOffsetMs);
@@ -170,12 +179,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const runtimes = new RuntimeSet({
     mode: options.runtimeNode ?? 'exact',
     paths: options.nodePaths ?? {},
-    cacheDir: runtimeCacheDir(options, project.dir),
+    cacheDir: runtimeCacheDir(options.runtimeCacheDir),
     projectDir: project.dir,
     report: (level, line) => logger.log(level, line),
   });
+  const functionList = listFunctions(project);
+  for (const line of dependencyWarnings(functionList)) logger.log('warn', line);
   // Before anything opens: a runtime that cannot be had stops the start with one line.
-  for (const binary of await runtimes.prepare(listFunctions(project))) {
+  for (const binary of await runtimes.prepare(functionList)) {
     logger.log('info', `runtime ${binary.runtime}: node ${binary.version} (${binary.execPath})`);
   }
 
@@ -208,6 +219,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     events,
     logger,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    parentModules: options.parentModules ?? 'warn',
     maxInstancesPerFunction: options.maxInstancesPerFunction ?? defaultMaxInstances(),
     // The SDK appends `env=…&seqId=…` right after a URL that already has a `?`.
     adminUrl: (invocationId) =>
@@ -341,13 +353,6 @@ function loadRules(
       throw new EmulatorStartError(`security rules: ${error.message}`);
     throw error;
   }
-}
-
-/** Node builds are per project, not per data folder: a temp --data-dir must not mean a new download. */
-function runtimeCacheDir(options: StartEmulatorOptions, projectDir: string): string {
-  const shared = options.runtimeCacheDir ?? process.env.WX_EMULATOR_RUNTIME_CACHE;
-  if (shared) return path.resolve(shared);
-  return path.join(projectDir, '.cloudbase', 'emulator', 'runtimes');
 }
 
 function startClock(offsetMs = 0): EmulatorClock {

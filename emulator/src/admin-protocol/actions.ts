@@ -4,7 +4,7 @@
  * `matches` accepts the action answers, and the database takes everything else.
  */
 import { INVOKE_FUNCTION_ACTION, invokeFromSdk } from '../functions/invoke-action';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { handleNotEmulatedWxAction, NOT_EMULATED_WX_ACTIONS } from '../openapi';
 import { handleStorageAction, storageFor } from '../storage';
 import { handleLegacyAction, LEGACY_DATABASE_ACTIONS } from './legacy-actions';

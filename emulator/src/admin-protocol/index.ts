@@ -6,7 +6,8 @@
  */
 import { JSON_BODY_LIMIT_BYTES, mediaType, parseJson } from '../http/body';
 import { badRequest } from '../http/http-error';
-import type { RouteHandler, RouteModule } from '../http/route-types';
+import type { RouteHandler } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { handleOpenApiRequest } from '../openapi';
 import { isPlainObject } from '../shared/plain-object';
 import { adminActions } from './actions';

@@ -2,9 +2,9 @@
  * The clock's HTTP API: `GET /api/clock` -> `{ now, offsetMs }`; `PUT /api/clock` with
  * `{ "offsetMs": n }` (set) or `{ "advanceMs": n }` (n >= 0, move forward) -> the new state.
  */
-import { consoleRoute } from '../console-api/console-route';
+import { consoleRoute } from '../http/console-route';
 import { HttpError } from '../http/http-error';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { isPlainObject } from '../shared/plain-object';
 import { ClockInputError, type ClockState, type EmulatorClock } from './clock';
 

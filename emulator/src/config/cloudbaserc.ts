@@ -4,10 +4,11 @@
  * `envId` with `{{env.X}}` placeholders. A folder under the function root that holds the
  * handler file counts as a function too, with the default configuration.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import merge from 'lodash/merge';
 import { EmulatorStartError } from './errors';
+import { locateProject, readJsonObject, type ProjectLayout } from './project-layout';
 
 export interface FunctionConfig {
   name: string;
@@ -25,6 +26,10 @@ export interface FunctionConfig {
 
 export interface ProjectConfig {
   dir: string;
+  /** Which file described the project (project-layout.ts). */
+  layout: ProjectLayout;
+  /** The project's own name (project.config.json `projectname`, else its folder's name). */
+  name: string;
   envId: string;
   functionRoot: string;
   /** Entries of `functions[]`, merged with `functionDefaultConfig`. */
@@ -32,7 +37,11 @@ export interface ProjectConfig {
   defaults: Record<string, unknown>;
 }
 
-/** SCF's default timeout and memory when neither the entry nor the defaults set them. */
+/**
+ * Production's defaults for a function whose settings live in the cloud console (every DevTools
+ * project) or that the entry leaves out: SCF's 3 s and 256 MB, and the runtime the emulator
+ * treats as current.
+ */
 const DEFAULT_TIMEOUT_SECONDS = 3;
 const DEFAULT_MEMORY_MB = 256;
 
@@ -48,30 +57,6 @@ export function resolveEnvPlaceholders(text: string, env: NodeJS.ProcessEnv = pr
     /\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g,
     (_, key: string) => env[key] ?? '',
   );
-}
-
-function readRc(file: string): JsonObject {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new EmulatorStartError(
-        `no cloudbaserc.json in ${path.dirname(file)}: pass --project <folder holding cloudbaserc.json>`,
-      );
-    }
-    throw new EmulatorStartError(`cannot read ${file} (${code ?? 'error'}): check its permissions`);
-  }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (!isObject(parsed)) throw new Error('top level is not an object');
-    return parsed;
-  } catch (error) {
-    throw new EmulatorStartError(
-      `${file} is not valid JSON (${(error as Error).message}): fix the file and start again`,
-    );
-  }
 }
 
 /**
@@ -115,14 +100,24 @@ export function toFunctionConfig(
 }
 
 export function loadProject(projectDir: string, envIdOverride?: string): ProjectConfig {
-  const dir = path.resolve(projectDir);
+  const located = locateProject(projectDir);
+  const { dir, functionRoot, layout } = located;
+  const name = located.name ?? path.basename(dir);
+  if (layout !== 'cloudbaserc') {
+    // DevTools keeps the environment id in the mini program's code (wx.cloud.init), not here.
+    return {
+      dir,
+      layout,
+      name,
+      envId: envIdOverride || 'local',
+      functionRoot,
+      listed: new Map(),
+      defaults: {},
+    };
+  }
   const file = path.join(dir, 'cloudbaserc.json');
-  const rc = readRc(file);
+  const rc = readJsonObject(file);
   const defaults = isObject(rc.functionDefaultConfig) ? rc.functionDefaultConfig : {};
-  const functionRoot = path.resolve(
-    dir,
-    typeof rc.functionRoot === 'string' ? rc.functionRoot : 'functions',
-  );
   const listed = new Map<string, FunctionConfig>();
   const entries = Array.isArray(rc.functions) ? rc.functions : [];
   for (const entry of entries) {
@@ -137,7 +132,15 @@ export function loadProject(projectDir: string, envIdOverride?: string): Project
     );
   }
   const rcEnvId = typeof rc.envId === 'string' ? resolveEnvPlaceholders(rc.envId).trim() : '';
-  return { dir, envId: envIdOverride || rcEnvId || 'local', functionRoot, listed, defaults };
+  return {
+    dir,
+    layout,
+    name,
+    envId: envIdOverride || rcEnvId || 'local',
+    functionRoot,
+    listed,
+    defaults,
+  };
 }
 
 /** Handler `index.main` -> absolute `index.js` path and export name `main`. */

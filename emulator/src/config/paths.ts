@@ -16,7 +16,7 @@ export function emulatorDir(): string {
   return path.resolve(__dirname, '..');
 }
 
-/** The repository root (default project: its cloudbaserc.json and cloudfunctions/). */
+/** The folder holding the emulator package: this repository, or the node_modules it is installed in. */
 export function repoRoot(): string {
   return path.dirname(emulatorDir());
 }

@@ -1,5 +1,5 @@
 import { EJSON } from 'bson';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { badRequest, notFound } from '../http/http-error';
 import type { Route } from '../http/route-types';
 import { isPlainObject } from '../shared/plain-object';
@@ -11,7 +11,7 @@ import {
   fromProtocol,
   toProtocol,
 } from './document-codec';
-import { consoleRoute } from './console-route';
+import { consoleRoute } from '../http/console-route';
 import type {
   CollectionsResponse,
   DeletedResponse,

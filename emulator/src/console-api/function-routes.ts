@@ -1,11 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { Database } from '../database';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { Route } from '../http/route-types';
 import { pushesFor } from '../pushes/push-instance';
 import { isPlainObject } from '../shared/plain-object';
-import { consoleRoute } from './console-route';
+import { consoleRoute } from '../http/console-route';
 import { callDatabase } from './database-call';
 import { fromProtocol, toProtocol } from './document-codec';
 import type { InvocationLog } from './invocation-log';

@@ -6,17 +6,18 @@
 import type { ServerResponse } from 'node:http';
 import type { InvocationEvent } from '../functions/events';
 import { notFound } from '../http/http-error';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { dataRoutes } from './data-routes';
 import { functionRoutes } from './function-routes';
 import { InvocationLog } from './invocation-log';
+import { projectRoutes } from './project-routes';
 import { rulesRoutes } from './rules-routes';
 import { serveConsoleFile } from './static-files';
 import { storageRulesRoutes } from './storage-rules-routes';
 import { toolsRoutes } from './tools-routes';
 
 export * from './types';
-export { consoleRoute } from './console-route';
+export { consoleRoute } from '../http/console-route';
 
 /** Invocations kept for the log. */
 const LOG_SIZE = 500;
@@ -38,6 +39,7 @@ export const consoleApiRoutes: RouteModule = (ctx) => {
     ...toolsRoutes(ctx),
     ...rulesRoutes(ctx),
     ...storageRulesRoutes(ctx),
+    ...projectRoutes(ctx),
     {
       method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       path: '/api/*',

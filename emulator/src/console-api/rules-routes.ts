@@ -4,11 +4,11 @@
  * OPENID without changing data.
  */
 import path from 'node:path';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { Route } from '../http/route-types';
 import { isPlainObject } from '../shared/plain-object';
-import { consoleRoute } from './console-route';
+import { consoleRoute } from '../http/console-route';
 import type { PlaygroundRequest, PlaygroundResponse, RulesResponse } from './rules-types';
 
 export function rulesRoutes(ctx: EmulatorContext): Route[] {

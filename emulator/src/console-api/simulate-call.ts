@@ -3,7 +3,7 @@
  * wx.cloud.callFunction makes it) and the shape a push to a named function is answered in.
  */
 import { DEFAULT_APPID } from '../functions/invocation-env';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { openapiFor } from '../openapi/openapi-instance';
 import type { PushDelivery } from '../pushes';
 import { toJson } from './invocation-log';

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { storageFor } from '../storage';
 import type { StorageFileInfo } from './types';
 

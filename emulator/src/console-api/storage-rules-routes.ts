@@ -4,7 +4,7 @@
  * storage request as an OPENID without reading, writing or deleting any file.
  */
 import path from 'node:path';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { Route } from '../http/route-types';
 import { isPlainObject } from '../shared/plain-object';
@@ -12,7 +12,7 @@ import { storageFor } from '../storage';
 import { storagePlayground } from '../storage/storage-playground';
 import { storageRuleToJson, type StorageRule } from '../storage/storage-rule';
 import { STORAGE_RULES_FILE } from '../storage/storage-rule-source';
-import { consoleRoute } from './console-route';
+import { consoleRoute } from '../http/console-route';
 import type { StoragePlaygroundResponse, StorageRulesResponse } from './types';
 
 export function storageRulesRoutes(ctx: EmulatorContext): Route[] {

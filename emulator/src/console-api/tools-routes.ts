@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { Route } from '../http/route-types';
 import { isPlainObject } from '../shared/plain-object';
-import { consoleRoute } from './console-route';
-import { exportFolder, timestampName } from './export-folder';
+import { consoleRoute } from '../http/console-route';
+import { exportFolder, timestampName } from '../seed/export-folder';
 import { importRequest } from '../seed';
 import { consoleStorage } from './storage-adapter';
 import type { ExportResponse, Faults, OkResponse, StatsResponse, StorageResponse } from './types';

@@ -28,6 +28,7 @@ import {
   scfContext,
   type CallerIdentity,
 } from './invocation-env';
+import { folderSignature } from './folder-signature';
 import { InstancePool } from './pool';
 import { reportInvocation } from './report';
 import { memoryFlags, type NodeBinary, type RuntimeSet } from '../runtimes';
@@ -47,6 +48,8 @@ export interface FunctionHostOptions {
    * known once the server listens; it may carry the access token in its query.
    */
   adminUrl(invocationId?: string): string;
+  /** A module a function finds only above its folder: fail as in the cloud, or warn and load. */
+  parentModules?: 'refuse' | 'warn';
   /** The emulator clock: instances see real time shifted by its offset (clock/date-shim.ts). */
   clock?: { readonly offsetMs: number };
 }
@@ -68,6 +71,8 @@ export class FunctionHost {
     { functionName: string; identity: CallerIdentity; logs: InvocationLogLine[] }
   >();
   private stopped = false;
+  /** The function folder as each instance loaded it (folder-signature.ts). */
+  private readonly loadedFrom = new WeakMap<FunctionInstance, string>();
 
   constructor(private readonly options: FunctionHostOptions) {}
 
@@ -181,30 +186,41 @@ export class FunctionHost {
     const pool: InstancePool = new InstancePool({
       idleTimeoutMs: this.options.idleTimeoutMs,
       maxInstances: this.options.maxInstancesPerFunction,
-      isStale: (instance) => instance.isStale(file),
+      // Any change in the folder (code, node_modules) means fresh instances, as a redeploy does.
+      isStale: (instance) => this.loadedFrom.get(instance) !== folderSignature(fn.dir),
       spawn: () =>
-        new FunctionInstance(
-          this.options.runnerPath,
-          {
-            file,
-            exportName,
-            clockOffsetMs: this.clockOffsetMs(),
-            emulatorOrigin: new URL(this.options.adminUrl()).origin,
-          },
-          baseEnv(fn, this.options.project.envId, this.options.adminUrl()),
-          {
-            onOutput: (requestId, level, text) => this.output(fn.name, requestId, level, text),
-            onExit: (instance) => pool.retire(instance),
-          },
-          {
-            execPath: binary.execPath,
-            execArgv: memoryFlags(fn.memorySize),
-            memoryMb: fn.memorySize,
-          },
+        this.track(
+          fn.dir,
+          new FunctionInstance(
+            this.options.runnerPath,
+            {
+              file,
+              exportName,
+              functionDir: fn.dir,
+              parentModules: this.options.parentModules ?? 'warn',
+              clockOffsetMs: this.clockOffsetMs(),
+              emulatorOrigin: new URL(this.options.adminUrl()).origin,
+            },
+            baseEnv(fn, this.options.project.envId, this.options.adminUrl()),
+            {
+              onOutput: (requestId, level, text) => this.output(fn.name, requestId, level, text),
+              onExit: (instance) => pool.retire(instance),
+            },
+            {
+              execPath: binary.execPath,
+              execArgv: memoryFlags(fn.memorySize),
+              memoryMb: fn.memorySize,
+            },
+          ),
         ),
     });
     this.pools.set(fn.name, pool);
     return pool;
+  }
+
+  private track(dir: string, instance: FunctionInstance): FunctionInstance {
+    this.loadedFrom.set(instance, folderSignature(dir));
+    return instance;
   }
 
   private output(

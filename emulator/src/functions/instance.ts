@@ -4,7 +4,6 @@
  * and the pool replaces it.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { LogLevel } from '../logging/logger';
 import type { InvokeMessage, RunnerArgs, RunnerMessage } from './protocol';
@@ -39,8 +38,6 @@ type InstanceState = 'starting' | 'idle' | 'busy' | 'dead';
 export class FunctionInstance {
   state: InstanceState = 'starting';
   readonly ready: Promise<void>;
-  /** mtime of the handler file when loaded: a rebuilt function gets fresh instances. */
-  readonly loadedMtimeMs: number;
   private readonly child: ChildProcess;
   private current:
     { requestId: string; finish: (reply: InstanceReply, fatal?: boolean) => void } | undefined;
@@ -57,7 +54,6 @@ export class FunctionInstance {
     hooks: InstanceHooks,
     private readonly launch: InstanceLaunch = {},
   ) {
-    this.loadedMtimeMs = mtimeOf(args.file);
     this.child = fork(runnerPath, [JSON.stringify(args)], {
       env,
       execPath: launch.execPath,
@@ -179,17 +175,5 @@ export class FunctionInstance {
       `Memory limit exceeded: the function ran out of its memorySize${limit} ` +
       '(JavaScript heap out of memory); the instance was stopped and will be replaced'
     );
-  }
-
-  isStale(file: string): boolean {
-    return mtimeOf(file) !== this.loadedMtimeMs;
-  }
-}
-
-function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return -1;
   }
 }

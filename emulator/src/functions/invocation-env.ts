@@ -14,7 +14,7 @@ export interface CallerIdentity {
   source: string;
 }
 
-export const DEFAULT_APPID = 'wx0000000000000000';
+export { DEFAULT_APPID } from '../shared/default-appid';
 const REGION = 'ap-shanghai';
 /** Dummy credentials: the SDK refuses to run without them; nothing checks their value. */
 const DUMMY_SECRETS = {
@@ -23,7 +23,9 @@ const DUMMY_SECRETS = {
   TENCENTCLOUD_SESSIONTOKEN: 'emulator-local-session-token',
 };
 /** Host variables an instance keeps (everything else of the emulator's env is left out). */
-const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'TZ', 'SYSTEMROOT'];
+const PASSED_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'SYSTEMROOT'];
+/** SCF runs functions in UTC: the host's zone must not leak in (a function's own TZ wins). */
+const SCF_TIME_ZONE = 'UTC';
 
 export function baseEnv(
   fn: FunctionConfig,
@@ -38,6 +40,7 @@ export function baseEnv(
   return {
     ...env,
     ...DUMMY_SECRETS,
+    TZ: SCF_TIME_ZONE,
     TENCENTCLOUD_RUNENV: 'SCF',
     TENCENTCLOUD_REGION: REGION,
     SCF_NAMESPACE: envId,

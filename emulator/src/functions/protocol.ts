@@ -9,6 +9,10 @@ export interface RunnerArgs {
   clockOffsetMs?: number;
   /** `http://host:port` of the emulator: requests there reuse one connection (emulator-agent.ts). */
   emulatorOrigin?: string;
+  /** The function's folder: bare requires resolve only inside it (module-isolation.ts). */
+  functionDir?: string;
+  /** A module found only above the folder: `refuse` (as the cloud) or `warn` and load it. */
+  parentModules?: 'refuse' | 'warn';
 }
 
 /** The SCF context object's data fields, as the SCF Node runtime passes them to main. */

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { JSON_BODY_LIMIT_BYTES } from '../http/body';
 import { HttpError, badRequest } from '../http/http-error';
 import { sendJson, sendRawJson } from '../http/reply';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { openapiFor } from '../openapi/openapi-instance';
 import { isPlainObject } from '../shared/plain-object';
 import { DEFAULT_APPID, type CallerIdentity } from './invocation-env';
@@ -38,6 +38,21 @@ export function identityFromHeaders(req: IncomingMessage): CallerIdentity {
   };
 }
 
+/**
+ * The event from `{"data": <event>}`. An empty body is an empty event; a body with other keys
+ * and no `data` is the event sent unwrapped, a common mistake that once arrived silently as {}.
+ */
+function eventOf(body: Record<string, unknown>): unknown {
+  if (body.data !== undefined) return body.data;
+  const keys = Object.keys(body);
+  if (keys.length === 0) return {};
+  const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', ...' : '');
+  throw badRequest(
+    `request body must be {"data": <event>}: got keys ${shown} and no "data" ` +
+      '(wrap the event: {"data": {...}})',
+  );
+}
+
 export const functionRoutes: RouteModule = (ctx) => [
   {
     method: 'POST',
@@ -52,9 +67,12 @@ export const functionRoutes: RouteModule = (ctx) => [
         throw badRequest('request body must be a JSON object: {"data": <event>}');
       }
       const identity = identityFromHeaders(req);
-      const sent = body.data === undefined ? {} : body.data;
       // Top-level wx.cloud.CloudID values arrive decoded, as production's gateway does.
-      const data = openapiFor(ctx).openData.decodeEvent(sent, identity.openid, identity.appid);
+      const data = openapiFor(ctx).openData.decodeEvent(
+        eventOf(body),
+        identity.openid,
+        identity.appid,
+      );
       const outcome = await ctx.functions.invoke(params.name ?? '', data, identity);
       if (outcome.ok) {
         // The result is already JSON (from the instance); pass it through without re-encoding.

@@ -11,6 +11,7 @@ import { format } from 'node:util';
 import type { LogLevel } from '../logging/logger';
 import { emulatorAddressOf, routeToEmulator } from './emulator-agent';
 import { routeLegacySdkToEmulator } from './legacy-sdk-routing';
+import { isolateModules } from './module-isolation';
 import {
   MAX_RESULT_BYTES,
   type InvokeMessage,
@@ -28,6 +29,8 @@ setClockOffset(args.clockOffsetMs);
 /** The instance's environment after its module loaded (module-level changes are kept, as in SCF). */
 let instanceEnv: NodeJS.ProcessEnv = { ...process.env };
 let currentRequestId: string | undefined;
+/** Warnings of the module load (module-isolation.ts), sent with the first invocation's log. */
+const loadWarnings: string[] = [];
 
 function send(message: RunnerMessage, then?: () => void): void {
   process.send?.(message, undefined, undefined, then);
@@ -139,11 +142,14 @@ function runHandler(handler: Handler, message: InvokeMessage): Promise<unknown> 
 async function execute(loaded: Loaded, message: InvokeMessage): Promise<RunnerMessage> {
   const requestId = message.requestId;
   if (!loaded.handler) {
+    // fatal: an instance whose module failed to load is not kept (SCF discards a failed init),
+    // so the next call loads again, e.g. after the missing module was installed.
     return {
       type: 'result',
       requestId,
       ok: false,
       errMsg: loaded.loadError ?? 'function initialization failed',
+      fatal: true,
     };
   }
   let pending: Promise<unknown>;
@@ -179,6 +185,9 @@ async function execute(loaded: Loaded, message: InvokeMessage): Promise<RunnerMe
 
 async function invoke(loaded: Loaded, message: InvokeMessage): Promise<void> {
   currentRequestId = message.requestId;
+  for (const text of loadWarnings.splice(0)) {
+    send({ type: 'log', requestId: currentRequestId, level: 'warn', text });
+  }
   setClockOffset(message.clockOffsetMs);
   resetEnv(message.env);
   const reply = await execute(loaded, message);
@@ -195,6 +204,13 @@ function main(): void {
   if (emulator) routeToEmulator(emulator);
   // wx-server-sdk 1.x/2.0.x call Tencent's hosts directly: their requests go to the emulator.
   if (args.emulatorOrigin) routeLegacySdkToEmulator(`${args.emulatorOrigin}/admin`);
+  if (args.functionDir) {
+    isolateModules(args.functionDir, args.parentModules ?? 'refuse', (text) => {
+      // Found while loading: told with the first invocation, so its log shows why.
+      if (currentRequestId) send({ type: 'log', requestId: currentRequestId, level: 'warn', text });
+      else loadWarnings.push(text);
+    });
+  }
   const loaded = loadHandler();
   instanceEnv = { ...process.env };
   process.on('message', (message: InvokeMessage) => {

@@ -1,7 +1,7 @@
-import type { RouteModule } from './route-types';
+import type { Route } from './route-types';
 
 /** `GET /healthz`: the server only listens once everything is ready, so answering means ready. */
-export const healthRoutes: RouteModule = () => [
+export const healthRoutes = (): Route[] => [
   {
     method: ['GET', 'HEAD'],
     path: '/healthz',

@@ -1,11 +1,10 @@
 /**
- * How a capability adds HTTP routes: its folder's index.ts exports a RouteModule (a function of
- * the emulator context returning Route[]) and http/routes.ts lists it. A route declares what
+ * How a capability adds HTTP routes: its folder's index.ts exports a RouteModule (app/context.ts:
+ * a function of the emulator context returning Route[]) and app/route-modules.ts lists it. A route declares what
  * it accepts (callers, body); the pipeline (http/pipeline.ts) enforces that in front of it, so a
  * handler only does its own work.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EmulatorContext } from './context';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
@@ -53,5 +52,3 @@ export interface Route {
   /** Without it a request body is refused (413), never read. */
   body?: BodySpec;
 }
-
-export type RouteModule = (ctx: EmulatorContext) => Route[];

@@ -1,7 +1,7 @@
 /**
  * Matches a request to the first route whose pattern and method fit. Catch-alls (`/api/*`,
  * the console's `/*`) are tried after every other route, so the order modules are listed in
- * http/routes.ts never lets a catch-all hide a capability's route.
+ * app/route-modules.ts never lets a catch-all hide a capability's route.
  */
 import type { HttpMethod, Route } from './route-types';
 

@@ -4,8 +4,8 @@
  * so which config.json grants its permissions.
  */
 import { findFunction } from '../config/cloudbaserc';
-import { DEFAULT_APPID } from '../functions/invocation-env';
-import type { EmulatorContext } from '../http/context';
+import { DEFAULT_APPID } from '../shared/default-appid';
+import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { RouteInput } from '../http/route-types';
 import { MultipartError, readMultipart } from './multipart';

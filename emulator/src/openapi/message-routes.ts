@@ -8,9 +8,9 @@
  *   POST   /api/cloud-ids                 { openid, data } -> { cloudID, expiresAt }
  *   GET    /api/platform-pushes           pushes the platform produced (wxa_media_check) -> { pushes }
  */
-import { consoleRoute } from '../console-api/console-route';
+import { consoleRoute } from '../http/console-route';
 import { badRequest } from '../http/http-error';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { messagesApi, MessageInputError } from './messages-api';
 import { CloudIdInputError } from './open-data';
 import { openapiFor } from './openapi-instance';

@@ -1,5 +1,5 @@
 /** One OpenApiService per running emulator, shared by its admin action, routes and API. */
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { OpenApiService } from './service';
 
 const services = new WeakMap<EmulatorContext, OpenApiService>();

@@ -5,9 +5,9 @@
  * Codes are credentials of a simulated user: the pipeline's caller check keeps other web pages
  * from minting them.
  */
-import { consoleRoute } from '../console-api/console-route';
+import { consoleRoute } from '../http/console-route';
 import { badRequest } from '../http/http-error';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { openapiFor } from './openapi-instance';
 import { PhoneCodeInputError, parsePhoneCodeInput } from './phone-codes';
 

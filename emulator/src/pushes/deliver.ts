@@ -5,7 +5,7 @@
  * or a 400 when the push lacks a required field. Production delivers pushes asynchronously:
  * a caller answering a request first should not await it (`.catch()` it instead).
  */
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { pushesFor } from './push-instance';
 import type { PushDelivery } from './push-service';
 

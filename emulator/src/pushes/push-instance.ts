@@ -1,6 +1,6 @@
 /** One PushService per running emulator, shared by its routes, `emu.pushes` and deliverPush. */
 import { findFunction } from '../config/cloudbaserc';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { readPushRoutes } from './push-config';
 import { PushService } from './push-service';
 

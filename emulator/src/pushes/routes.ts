@@ -2,8 +2,8 @@
  * `GET /api/pushes`: the configured routes and recent deliveries; `POST /api/pushes`: deliver
  * one push (production's JSON push format) and answer what the function did.
  */
-import { consoleRoute } from '../console-api/console-route';
-import type { RouteModule } from '../http/route-types';
+import { consoleRoute } from '../http/console-route';
+import type { RouteModule } from '../app/context';
 import { pushesFor } from './push-instance';
 
 export const pushRoutes: RouteModule = (ctx) => [

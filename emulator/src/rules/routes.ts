@@ -8,7 +8,7 @@
 import { identityFromHeaders } from '../functions/routes';
 import { JSON_BODY_LIMIT_BYTES } from '../http/body';
 import { badRequest } from '../http/http-error';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { isPlainObject } from '../shared/plain-object';
 
 export const CLIENT_DATABASE_PATH = '/client/database';

@@ -8,3 +8,4 @@ export {
 export { NODE_RUNTIMES, nodeVersionOf } from './versions';
 export { memoryFlags } from './memory';
 export { warmRuntimes } from './warm';
+export { runtimeCacheDir, userCacheDir } from './cache-dir';

@@ -47,7 +47,8 @@ export class RuntimeSet {
   constructor(private readonly options: RuntimeOptions) {
     for (const runtime of Object.keys(options.paths)) {
       const lookup = nodeVersionOf(runtime);
-      if (!lookup.ok) throw new EmulatorStartError(`--node ${runtime}=...: ${lookup.reason}`);
+      if (!lookup.ok && !lookup.retired)
+        throw new EmulatorStartError(`--node ${runtime}=...: ${lookup.reason}`);
     }
   }
 
@@ -55,11 +56,21 @@ export class RuntimeSet {
   async prepare(functions: FunctionConfig[]): Promise<NodeBinary[]> {
     for (const fn of functions) {
       const lookup = nodeVersionOf(fn.runtime);
-      if (!lookup.ok) {
+      if (lookup.ok) continue;
+      if (!lookup.retired) {
         throw new EmulatorStartError(
           `function "${fn.name}": ${lookup.reason} (fix "runtime" in cloudbaserc.json)`,
         );
       }
+      if (this.options.mode !== 'local' && this.options.paths[fn.runtime] === undefined) {
+        throw new EmulatorStartError(
+          `function "${fn.name}": ${lookup.reason}: to run it anyway, ${this.ways(fn.runtime)}`,
+        );
+      }
+      this.options.report(
+        'warn',
+        `function "${fn.name}": ${lookup.reason}; running it on ${this.options.paths[fn.runtime] ?? `this Node (${process.version})`}`,
+      );
     }
     const found = new Map<string, NodeBinary>();
     for (const fn of functions) {
@@ -84,13 +95,14 @@ export class RuntimeSet {
 
   private async find(runtime: string): Promise<NodeBinary> {
     const lookup = nodeVersionOf(runtime);
-    if (!lookup.ok) throw new Error(lookup.reason);
+    if (!lookup.ok && !lookup.retired) throw new Error(lookup.reason);
     const wanted = `v${lookup.version}`;
     const given = this.options.paths[runtime];
     if (given !== undefined) return this.fromPath(runtime, wanted, given);
     if (this.options.mode === 'local') {
       return { runtime, version: process.version, execPath: process.execPath, source: 'local' };
     }
+    if (!lookup.ok) throw new Error(`${lookup.reason}: ${this.ways(runtime)}`);
     const pkg = nodePackageFor();
     if (!pkg) {
       throw new Error(

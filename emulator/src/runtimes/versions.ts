@@ -11,18 +11,37 @@ export const NODE_RUNTIMES: Readonly<Record<string, string>> = {
   'Nodejs24.11': '24.11.0',
 };
 
-/** Node runtimes SCF no longer lets new functions use (the CLI still knows their names). */
-const RETIRED = new Set(['Nodejs8.9', 'Nodejs10.15', 'Nodejs12.16', 'Nodejs14.18']);
+/**
+ * Node runtimes SCF no longer lets new functions use (the CLI still knows their names), with
+ * the release each ran. Old projects still name them: they run here on a Node the user picks
+ * (`--runtime-node local` or `--node`), with a warning; their exact builds are not fetched
+ * (the instance runner needs Node 16.13 or later).
+ */
+export const RETIRED_RUNTIMES: Readonly<Record<string, string>> = {
+  'Nodejs8.9': '8.9.0',
+  'Nodejs10.15': '10.15.0',
+  'Nodejs12.16': '12.16.0',
+  'Nodejs14.18': '14.18.0',
+};
 
-export type RuntimeLookup = { ok: true; version: string } | { ok: false; reason: string };
+export type RuntimeLookup =
+  | { ok: true; version: string; retired?: false }
+  | { ok: false; reason: string; retired: true; version: string }
+  | { ok: false; reason: string; retired?: false };
 
 /** The Node version of a runtime name, or why the emulator cannot run it. */
 export function nodeVersionOf(runtime: string): RuntimeLookup {
   const version = NODE_RUNTIMES[runtime];
   if (version) return { ok: true, version };
   const known = Object.keys(NODE_RUNTIMES).join(', ');
-  if (RETIRED.has(runtime)) {
-    return { ok: false, reason: `runtime "${runtime}" is retired: use one of ${known}` };
+  const retired = RETIRED_RUNTIMES[runtime];
+  if (retired) {
+    return {
+      ok: false,
+      retired: true,
+      version: retired,
+      reason: `runtime "${runtime}" is retired in the cloud (new functions use one of ${known})`,
+    };
   }
   if (/^Nodejs/i.test(runtime)) {
     return { ok: false, reason: `runtime "${runtime}" is unknown: use one of ${known}` };

@@ -3,11 +3,13 @@
  * (`.ci/run`) and the test suites call it once, so parallel suites never download at once.
  */
 import { listFunctions, loadProject } from '../config/cloudbaserc';
+import { runtimeCacheDir } from './cache-dir';
 import { RuntimeSet, type NodeBinary } from './runtime-set';
 
 export async function warmRuntimes(
   projectDirs: string[],
-  cacheDir: string,
+  /** Default: WX_EMULATOR_RUNTIME_CACHE, else the per-user cache (what startEmulator uses). */
+  cacheDir: string = runtimeCacheDir(),
   report: (line: string) => void = () => undefined,
 ): Promise<NodeBinary[]> {
   const runtimes = new Map<string, string>();

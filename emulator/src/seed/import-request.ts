@@ -9,9 +9,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { exportFolder } from '../console-api/export-folder';
+import { exportFolder } from './export-folder';
 import { COLLECTION_NAME, IMPORT_MODES, type ImportMode } from '../database';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { badRequest, HttpError } from '../http/http-error';
 import { isPlainObject } from '../shared/plain-object';
 import { storageFor } from '../storage';

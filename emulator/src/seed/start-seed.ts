@@ -3,7 +3,7 @@ import path from 'node:path';
 import { statSync } from 'node:fs';
 import { EmulatorStartError } from '../config/errors';
 import type { ImportMode } from '../database';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { storageFor } from '../storage';
 import { rememberFileEnvs, restoreFileEnvs } from './file-envs';
 import { listedCollections } from './listed-collections';

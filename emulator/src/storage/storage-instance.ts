@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { EmulatorContext } from '../http/context';
+import type { EmulatorContext } from '../app/context';
 import { EmulatorStartError } from '../config/errors';
 import { StorageService } from './storage-service';
 import { StorageRuleError } from './storage-rule';

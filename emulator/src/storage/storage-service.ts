@@ -22,6 +22,8 @@ export type StorageCode = keyof typeof STORAGE_CODES;
 export interface TempUrlItem {
   fileID: string;
   code: StorageCode;
+  /** Why there is no URL (a missing file). */
+  message?: string;
   tempFileURL: string;
   maxAge: number;
 }
@@ -135,10 +137,18 @@ export class StorageService {
           Math.max(1, Math.floor(maxAge ?? DEFAULT_MAX_AGE_SECONDS)),
           MAX_MAX_AGE_SECONDS,
         );
+        // `message`: the SDK's downloadFile fails with it (without one: "fail undefined").
+        const none: TempUrlItem = {
+          fileID,
+          code: 'STORAGE_FILE_NONEXIST',
+          message: `storage file not exists: ${fileID}`,
+          tempFileURL: '',
+          maxAge: age,
+        };
         const file = this.ownFile(fileID);
-        if (!file) return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '', maxAge: age };
+        if (!file) return none;
         const meta = await this.files.meta(this.env, file.cloudPath);
-        if (!meta) return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '', maxAge: age };
+        if (!meta) return none;
         if (requester !== 'admin') {
           const verdict = await this.judge(requester.openid, 'read', file.cloudPath, meta.owner);
           if (!verdict.allowed) {

@@ -1,9 +1,11 @@
 /**
- * The timer triggers of cloudbaserc.json: `functions[].triggers: [{ name, type: 'timer',
- * config }]`, per function as `tcb fn deploy` reads them. A broken trigger stops the start with
+ * The timer triggers of every function: `[{ name, type: 'timer', config }]` in its
+ * cloudbaserc.json entry (as `tcb fn deploy` reads them) or, for a DevTools project, in its own
+ * config.json (config/function-config-json.ts says which wins). A broken trigger stops the start with
  * one line naming the function and the trigger, before anything else is opened.
  */
-import type { ProjectConfig } from '../config/cloudbaserc';
+import { listFunctions, type ProjectConfig } from '../config/cloudbaserc';
+import { declaredTriggers } from '../config/function-config-json';
 import { EmulatorStartError } from '../config/errors';
 import { CronError, parseTimerCron, type TimerSchedule } from './cron';
 
@@ -15,9 +17,9 @@ export interface TimerTrigger {
   schedule: TimerSchedule;
 }
 
-function refuse(fn: string, trigger: string, problem: string): never {
+function refuseIn(source: string, fn: string, trigger: string, problem: string): never {
   throw new EmulatorStartError(
-    `cloudbaserc.json: function "${fn}" trigger "${trigger}": ${problem}: fix the trigger and start again`,
+    `${source}: function "${fn}" trigger "${trigger}": ${problem}: fix the trigger and start again`,
   );
 }
 
@@ -27,9 +29,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function readTimerTriggers(project: ProjectConfig): TimerTrigger[] {
   const triggers: TimerTrigger[] = [];
-  for (const fn of project.listed.values()) {
-    const declared = fn.raw.triggers;
-    if (declared === undefined) continue;
+  for (const fn of listFunctions(project)) {
+    const found = declaredTriggers(fn);
+    if (found === undefined) continue;
+    const declared = found.triggers;
+    const refuse: (name: string, label: string, problem: string) => never = (...args) =>
+      refuseIn(found.source, ...args);
     if (!Array.isArray(declared)) refuse(fn.name, '(triggers)', '"triggers" must be a list');
     const seen = new Set<string>();
     declared.forEach((entry: unknown, i) => {

@@ -3,10 +3,10 @@
  * `POST /api/triggers/<function>/<trigger>/run` fires one now and answers 202 at once (the
  * call is asynchronous, as a trigger's is; its result goes to the invocation log).
  */
-import { consoleRoute } from '../console-api/console-route';
+import { consoleRoute } from '../http/console-route';
 import { notFound } from '../http/http-error';
 import { sendJson } from '../http/reply';
-import type { RouteModule } from '../http/route-types';
+import type { RouteModule } from '../app/context';
 import { timerEvent } from './scheduler';
 
 export { readTimerTriggers, type TimerTrigger } from './config';

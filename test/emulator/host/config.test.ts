@@ -77,5 +77,7 @@ test('a broken, missing or malformed cloudbaserc.json is an EmulatorStartError t
   expect(() => loadProject(project('{ "functions": ['))).toThrow(/not valid JSON.*fix the file/);
   expect(() => loadProject(project('[1]'))).toThrow(/not valid JSON/);
   expect(() => loadProject(project({ functions: [{ timeout: 3 }] }))).toThrow(/needs a "name"/);
-  expect(() => loadProject(path.join(tmp, 'nowhere'))).toThrow(/no cloudbaserc\.json.*--project/);
+  expect(() => loadProject(path.join(tmp, 'nowhere'))).toThrow(
+    /--project .*nowhere does not exist/,
+  );
 });

@@ -163,3 +163,29 @@ test('an empty body calls the function with an empty event', async () => {
     userInfo: { appId: 'wx0000000000000000', openId: 'o-empty' },
   });
 });
+
+test('an event sent without the data wrapper is a 400 naming the expected shape', async () => {
+  const reply = await send(
+    'POST',
+    '/functions/echo',
+    JSON.stringify({ name: 'ann', age: 3 }),
+    openid,
+  );
+  expect(reply.status).toBe(400);
+  expect(reply.body).toMatchObject({
+    errMsg: expect.stringContaining(
+      'request body must be {"data": <event>}: got keys name, age and no "data"',
+    ),
+  });
+});
+
+test('an admin action of no capability names itself', async () => {
+  const reply = await send(
+    'POST',
+    '/admin?env=local&seqId=3',
+    JSON.stringify({ action: 'tcb.noSuchThing' }),
+    { 'content-type': 'application/json' },
+  );
+  expect(reply.status).toBe(200);
+  expect(reply.body).toMatchObject({ message: expect.stringContaining('tcb.noSuchThing') });
+});

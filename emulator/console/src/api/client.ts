@@ -63,6 +63,7 @@ export interface DocumentQuery {
 }
 
 export const api = {
+  project: () => request<{ name: string; layout: string; envId: string }>('GET', 'project'),
   collections: () => request<CollectionsResponse>('GET', 'collections'),
   createCollection: (name: string) => request<OkResponse>('POST', 'collections', { name }),
   dropCollection: (name: string) => request<OkResponse>('DELETE', `collections/${seg(name)}`),

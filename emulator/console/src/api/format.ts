@@ -2,11 +2,18 @@ import type { JsonValue } from './client';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** 2026-11-21 20:58:16 in the browser's time zone. */
+/**
+ * The one zone every time in the console is shown in, whatever the browser's: Beijing time,
+ * the zone timer triggers fire in and the one the developers it serves read.
+ */
+export const TIME_ZONE_LABEL = 'UTC+8';
+const ZONE_OFFSET_MS = 8 * 3_600_000;
+
+/** 2026-11-21 20:58:16 in UTC+8 (TIME_ZONE_LABEL), never the browser's own zone. */
 export function formatTime(ms: number, withMillis = false): string {
-  const d = new Date(ms);
-  const base = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  return withMillis ? `${base}.${pad(d.getMilliseconds(), 3)}` : base;
+  const d = new Date(ms + ZONE_OFFSET_MS);
+  const base = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return withMillis ? `${base}.${pad(d.getUTCMilliseconds(), 3)}` : base;
 }
 
 function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {

@@ -4,6 +4,7 @@
  */
 import type { TriggerInfo } from '../../../src/triggers/trigger-info';
 import { request } from './client';
+import { formatTime } from './format';
 
 export type { TriggerInfo };
 
@@ -32,8 +33,7 @@ export const timeApi = {
 
 /** The time as CloudBase's triggers read it: Beijing time (UTC+8), whatever the browser's zone. */
 export function beijingTime(ms: number): string {
-  const shifted = new Date(ms + 8 * 3_600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
+  return formatTime(ms);
 }
 
 /** `+8 天 2 小时`, `-30 分钟`: how far the emulated clock is from real time. */

@@ -14,8 +14,8 @@ import { pushRoutes } from '../pushes';
 import { clientDatabaseRoutes } from '../rules';
 import { storageRoutes } from '../storage';
 import { triggerRoutes } from '../triggers';
-import { healthRoutes } from './health-routes';
-import type { RouteModule } from './route-types';
+import { healthRoutes } from '../http/health-routes';
+import type { RouteModule } from './context';
 
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,

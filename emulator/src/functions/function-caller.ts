@@ -1,7 +1,7 @@
 /** `callFunction` of the programmatic API: a real HTTP call to POST /functions/<name>. */
 import { Agent } from 'node:http';
 import { isPlainObject } from '../shared/plain-object';
-import { postJson } from './json-client';
+import { postJson } from '../http/json-client';
 
 export interface CallIdentity {
   /** Sent as `x-wx-openid`; leave it out to see the emulator refuse the call. */

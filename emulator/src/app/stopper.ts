@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FunctionHost } from '../functions/host';
 import type { Logger } from '../logging/logger';
 import type { EmulatorDatabase } from './database-port';
-import { closeServer } from './http-server';
+import { closeServer } from '../http/http-server';
 
 export interface StopperParts {
   database: EmulatorDatabase;

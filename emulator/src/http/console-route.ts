@@ -4,7 +4,7 @@
  * without asking), at most CONSOLE_BODY_LIMIT_BYTES. Capabilities that add console routes
  * (clock, triggers...) build them with this too.
  */
-import type { HttpMethod, Route, RouteHandler } from '../http/route-types';
+import type { HttpMethod, Route, RouteHandler } from './route-types';
 
 /** Bodies the console sends are small (a document, a call event). */
 export const CONSOLE_BODY_LIMIT_BYTES = 5 * 1024 * 1024;

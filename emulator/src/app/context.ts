@@ -6,6 +6,7 @@ import type { EmulatorEvents } from '../functions/events';
 import type { FunctionHost } from '../functions/host';
 import type { Logger } from '../logging/logger';
 import type { ClientRules } from '../rules';
+import type { Route } from '../http/route-types';
 import type { EmulatorDatabase } from './database-port';
 
 export interface EmulatorContext {
@@ -31,3 +32,6 @@ export interface EmulatorContext {
   /** Cleanup run by stop(), before instances stop and the database closes. */
   onStop(cleanup: () => void | Promise<void>): void;
 }
+
+/** A capability's routes, built from the context (each capability's index.ts exports one). */
+export type RouteModule = (ctx: EmulatorContext) => Route[];
