@@ -37,7 +37,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 
 /**
  * Extra facts about an error. `field`/`reason` for INVALID_ARGUMENT, `reason` for
- * PHONE_UNAVAILABLE, `retryAfter` for RATE_LIMITED, `requestId` for INTERNAL.
+ * PHONE_UNAVAILABLE, `retryAfter` for RATE_LIMITED (or, from login, `reason: 'evicted'`: a
+ * concurrent login of the same account pushed this one's session out before it answered; try
+ * again), `requestId` for INTERNAL.
  */
 export interface ErrorDetails {
   /** Dot path of the offending input, e.g. `profile.nickName`. */

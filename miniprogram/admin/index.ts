@@ -11,6 +11,7 @@ import { appSession } from '../lib/app-session';
 import { runBusy } from '../lib/busy-request';
 import { isCloudCallError } from '../lib/cloud-error';
 import { displayMessage } from '../lib/error-log';
+import { explainAdminRefusal } from './refusals';
 
 const PAGE_SIZE = 20;
 
@@ -37,7 +38,9 @@ const SELF_REFUSALS: Record<string, string> = {
 };
 
 /** The page's text for a failed action: a self-refusal explained, else the call's message. */
-function failureText(action: string, error: unknown): string {
+function failureText(action: string, failure: unknown): string {
+  // A refusal whose reason the page can explain (configured_admin) carries that explanation.
+  const error = explainAdminRefusal(failure);
   if (!isCloudCallError(error)) return '操作失败，请稍后再试';
   const self = error.code === 'PERMISSION_DENIED' && error.details?.reason === 'self';
   return (self && SELF_REFUSALS[action]) || displayMessage(error);

@@ -7,7 +7,7 @@
 // The function list, the triggers and the configuration values come from cloudbaserc.json only.
 import * as esbuild from 'esbuild';
 import merge from 'lodash/merge.js';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyModules } from '../../server/build/lazy-modules.mjs';
@@ -38,10 +38,19 @@ async function entries(dir) {
     .map((f) => ({ name: f.slice(0, -3), file: path.join(dir, f) }));
 }
 
-/** Temp file + rename: an emulator starting an instance never reads a half-written bundle. */
+/**
+ * Temp file + rename: an emulator starting an instance never reads a half-written bundle. An
+ * unchanged bundle is not rewritten but its time is set to now: the bundle then says "built
+ * from the sources as they are now", which is what test/functions/support/build.ts compares
+ * (left old, every suite would rebuild all functions again, serially, under its lock).
+ */
 async function writeIfChanged(file, contents) {
   const current = await readFile(file).catch(() => undefined);
-  if (current && Buffer.compare(current, Buffer.from(contents)) === 0) return;
+  if (current && Buffer.compare(current, Buffer.from(contents)) === 0) {
+    const now = new Date();
+    await utimes(file, now, now);
+    return;
+  }
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, contents);
   await rename(temp, file);

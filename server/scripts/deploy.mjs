@@ -1,6 +1,6 @@
 // `npm run deploy`: after `npm run build`, makes a CloudBase environment match this repository:
-// collections, security rules and indexes from database/, the storage rule from storage/, then
-// every function in cloudbaserc.json deployed and verified. Never waits on a prompt.
+// collections, security rules and indexes from database/, the storage rule from storage/, the
+// function security rule from server/function-security-rules.json, then every function in cloudbaserc.json deployed and verified. Never waits on a prompt.
 //
 //   TCB_ENV_ID=<env> TCB_REGION=ap-shanghai TCB_SECRET_ID=<id> TCB_SECRET_KEY=<key> npm run deploy
 //   TCB_ENV_ID=<env> npm run deploy -- --dry-run        print every call, no credentials needed
@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPlan, missingBundles } from './deploy/plan.mjs';
+import { CONSOLE_STEP } from './deploy/function-rule.mjs';
 import { DeployError, runPlan } from './deploy/run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,8 +55,9 @@ if (!secretId || !secretKey)
 const missing = missingBundles(root, plan);
 if (missing.length > 0) fail(`${missing[0]} is missing: run "npm run build" first`);
 
+let outcome;
 try {
-  await runPlan(root, plan, {
+  outcome = await runPlan(root, plan, {
     envId,
     region,
     secretId,
@@ -70,3 +72,8 @@ try {
 console.log(
   `deploy: ${plan.functions.length} functions deployed and verified, database and storage rules and indexes applied to ${envId}`,
 );
+if (outcome.functionRule === 'unavailable') {
+  console.log(
+    `deploy: still to do by hand: close cleanupSessions and onUserAuthorizationChange to clients in ${CONSOLE_STEP} (docs/deploy.md)`,
+  );
+}

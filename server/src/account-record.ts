@@ -1,4 +1,4 @@
-import type { AccountStatus } from '../../contract/src';
+import type { AccountStatus, PhoneBinding } from '../../contract/src';
 import { isTrustedDoc } from './authority';
 import type { ServerConfig } from './config';
 import { onCollection } from './db/collections';
@@ -7,8 +7,8 @@ import type { UserDoc } from './users';
 import type { AvatarSlot } from './avatar-uploads';
 
 /**
- * What only the server may say about an account: its status, roles, the avatar file it
- * uploaded and a deletion in progress. A second document in the users collection, `_id`
+ * What only the server may say about an account: its status, roles, bound phone number, the
+ * avatar file it uploaded and a deletion in progress. A second document in the users collection, `_id`
  * `account:<OPENID>`, without `_openid`, so under the console's default permission (and under
  * this project's rules) no client can read or change it. It exists only once something is set.
  * Keeping it in the users collection lets one `_id in [OPENID, account:OPENID]` query read the
@@ -24,6 +24,10 @@ export interface AccountDoc {
   avatarFileId?: string;
   /** Every path handed out to this account for an avatar upload and not yet deleted. */
   avatarUploads?: AvatarSlot[];
+  /** The bound number (phone/account-phone.ts); its claim is in the phones collection. */
+  phone?: PhoneBinding | null;
+  /** Bumped by every change of `phone`: its compare-and-set guard. */
+  phoneRev?: number;
   /** Set when a deletion starts; a retried deleteAccount (or the next login) finishes it. */
   deletingAt?: number;
   updatedAt: number;

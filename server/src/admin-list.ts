@@ -14,7 +14,7 @@ const FILTER_ACCOUNTS_MAX = 1000;
 export function toAdminUser(doc: UserDoc, account: AccountDoc | undefined, ctx: Ctx): AdminUser {
   const live = Object.values(doc.activeSessions ?? {}).filter((ref) => ref.expiresAt > ctx.now);
   return {
-    ...toPublicUser(doc, rolesOf(account, doc._id, ctx.config)),
+    ...toPublicUser(doc, rolesOf(account, doc._id, ctx.config), account),
     openid: doc._id,
     status: statusOf(account),
     activeSessions: live.length,
@@ -42,8 +42,8 @@ async function accountsWhere(ctx: Ctx, filter: Filter): Promise<AccountDoc[]> {
 }
 
 /**
- * Users newest first. The query matches an OPENID exactly, or part of a nickname or phone
- * number; status and role filters first find the matching account records (a role granted
+ * Users newest first. The query matches an OPENID exactly, or part of a nickname or bound phone
+ * number (one more read, of the account records); status and role filters first find the matching account records (a role granted
  * through ADMIN_OPENIDS only is not stored, so it does not match a role filter).
  */
 export async function listUsers(ctx: Ctx, request: AdminListRequest): Promise<AdminListResponse> {
@@ -55,9 +55,14 @@ export async function listUsers(ctx: Ctx, request: AdminListRequest): Promise<Ad
   const conditions: unknown[] = [{ _openid: _.exists(true) }];
   if (request.query) {
     const pattern = db.RegExp({ regexp: escapeRegExp(request.query), options: 'i' });
-    // `phone.number`: where phone binding stores the bound number (digits, no country code).
+    // The bound number (digits, no country code) is in the account record, `phone.number`.
+    const bound = await accountsWhere(ctx, { 'phone.number': pattern });
     conditions.push(
-      _.or([{ _id: request.query }, { nickName: pattern }, { 'phone.number': pattern }]),
+      _.or([
+        { _id: request.query },
+        { nickName: pattern },
+        { _id: _.in(bound.map((a) => openidOfAccount(a))) },
+      ]),
     );
   }
   if (request.status === 'disabled' || request.role) {

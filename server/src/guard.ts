@@ -112,7 +112,7 @@ export async function authenticate(
     ]);
     result.session.expiresAt = renewed;
   }
-  if (user) result.user = toPublicUser(user, held);
+  if (user) result.user = toPublicUser(user, held, account);
   if (account) result.account = account;
   return result;
 }

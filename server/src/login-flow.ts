@@ -1,10 +1,11 @@
 import type { ClientInfo, LoginResponse } from '../../contract/src';
 import { writeAudit } from './audit';
-import { findAccount, findUserAndAccount } from './account-record';
+import { findUserAndAccount, type AccountDoc } from './account-record';
 import { rolesOf, statusOf } from './authority';
 import { deleteAccountData } from './deletion';
 import type { Invocation } from './entry';
 import { AppError } from './errors';
+import { revokeReplaced, settleLogin } from './login-settle';
 import { planLogin } from './session-cap';
 import { insertSession, newSessionDoc, revokeSessions } from './sessions';
 import type { SessionDoc } from './sessions';
@@ -14,47 +15,40 @@ import type { SessionRef, UserDoc } from './users';
 import { findUser, insertUser, newUserDoc, replaceUser, toPublicUser, updateUser } from './users';
 
 /**
- * login, in database calls (round trips in brackets), each + 1 read [+1] of the status once the
- * session is stored (see refuseIfBannedMeanwhile):
+ * login, in database calls (round trips in brackets), each + 1 read [+1] of the user and the
+ * account record together once the session is stored (see settleLogin in login-settle.ts):
  *  - returning user under the cap: read user, then update user + insert session in parallel (3 [2]);
  *  - new user: read (miss), insert user, then insert session (3 [3]): the user exists before
  *    any session that names it, so a failed user insert can never leave a usable session
  *    without its user (a failed session insert only leaves a map entry that ages out);
- *  - + 1 write, in the same parallel round, when the cap or SESSION_POLICY=single revokes older
- *    sessions (the sessions to end are known from the read: no extra round trip);
+ *  - + 1 write when the cap or SESSION_POLICY=single revokes older sessions (the sessions to end
+ *    are known from the read), sent in the last round alongside the re-read: no extra round
+ *    trip. It must come after our map update has landed, never with it: see settleLogin;
  *  - failed user insert: + 1 read of the document, which decides (not the error's text).
  * A new user also gets an audit entry, written in parallel with the user (best effort: + 1
  * write, no added round trip). A disabled account (status set by adminUsers or by hand in the
- * console) gets ACCOUNT_DISABLED after the one read, and no session.
+ * console) gets ACCOUNT_DISABLED after the one read, and no session. A login whose session a
+ * concurrent login evicted before it answered gets RATE_LIMITED (reason `evicted`), no token.
  */
 export async function login(
   invocation: Invocation,
   client: ClientInfo | undefined,
 ): Promise<LoginResponse> {
-  const reply = await issueSession(invocation, client);
-  await refuseIfBannedMeanwhile(invocation, hashToken(reply.token));
+  const { reply, replaces } = await issueSession(invocation, client);
+  await settleLogin(invocation, hashToken(reply.token), replaces);
   return reply;
 }
 
-/**
- * A ban writes the status first, then revokes every open session. A login that read "active"
- * before the status was written may store its session after the revocation: so once the
- * session is stored, the status is read again (+1 read, +1 round). Either this read comes
- * before the ban's status write, and so does our insert, which the ban's revocation then
- * catches; or it sees "disabled" and ends the session itself. No interleaving leaves one open.
- */
-async function refuseIfBannedMeanwhile(invocation: Invocation, hash: string): Promise<void> {
-  const { db, config, identity, now } = invocation;
-  const { account } = await findAccount(db, config, identity.openid);
-  if (statusOf(account) !== 'disabled') return;
-  await revokeSessions(db, config, identity, { _id: hash }, now, 'disabled');
-  throw new AppError('ACCOUNT_DISABLED');
+/** A stored session and its answer; `replaces`: what the cap plan pushed out of the map. */
+interface Issued {
+  reply: LoginResponse;
+  replaces?: string[];
 }
 
 async function issueSession(
   invocation: Invocation,
   client: ClientInfo | undefined,
-): Promise<LoginResponse> {
+): Promise<Issued> {
   const { db, config, identity, now } = invocation;
   const token = newToken();
   const hash = hashToken(token);
@@ -65,20 +59,23 @@ async function issueSession(
   let existing = found.user;
   if (statusOf(found.account) === 'disabled') throw new AppError('ACCOUNT_DISABLED');
   const roles = rolesOf(found.account, identity.openid, config);
-  if (found.account?.deletingAt !== undefined) {
+  let account = found.account;
+  if (account?.deletingAt !== undefined) {
     // A deletion the client never finished: finish it, then this is a brand-new user.
     await deleteAccountData(invocation, identity.openid, found, 'self');
     existing = undefined;
+    account = undefined;
   }
+  const state: AccountState = { roles, account };
   // A document someone else's client planted under this OPENID before the first login (it
   // carries the planter's `_openid`): never adopted; the new user's document replaces it.
   const planted = existing !== undefined && existing._openid !== identity.openid;
-  if (existing && !planted) return returningLogin(invocation, existing, token, session, ref, roles);
+  if (existing && !planted) return returningLogin(invocation, existing, token, session, ref, state);
   const created = newUserDoc(identity, now, { [hash]: ref });
   if (planted) {
     await Promise.all([replaceUser(db, config, created), auditCreated(invocation)]);
     await insertSession(db, config, session);
-    return response(roles, token, session.expiresAt, created, true);
+    return { reply: response(state, token, session.expiresAt, created, true) };
   }
   const [stored] = await Promise.all([
     insertUserOrRead(invocation, created),
@@ -86,11 +83,11 @@ async function issueSession(
   ]);
   if (stored.activeSessions?.[hash] === undefined) {
     // Another first login of the same OPENID created the user (the `_id` is the OPENID).
-    return returningLogin(invocation, stored, token, session, ref, roles);
+    return returningLogin(invocation, stored, token, session, ref, state);
   }
   // Ours: inserted now, or inserted although the reply was lost.
   await insertSession(db, config, session);
-  return response(roles, token, session.expiresAt, created, true);
+  return { reply: response(state, token, session.expiresAt, created, true) };
 }
 
 /**
@@ -117,8 +114,8 @@ async function returningLogin(
   token: string,
   session: SessionDoc,
   ref: SessionRef,
-  roles: string[],
-): Promise<LoginResponse> {
+  state: AccountState,
+): Promise<Issued> {
   const { db, config, identity, now } = invocation;
   const plan = planLogin(user.activeSessions, now, config);
   const _ = db.command;
@@ -128,15 +125,21 @@ async function returningLogin(
   // Kept when present: an app bound to an Open Platform account later starts sending UNIONID.
   if (identity.appid) data.appid = identity.appid;
   if (identity.unionid) data.unionid = identity.unionid;
+  // The evicted sessions are revoked by settleLogin, once this update (their removal) landed.
+  const replaces = plan.evict;
   const [userUpdates] = await Promise.all([
     updateUser(db, config, identity, data),
     insertSession(db, config, session),
-    revokeOlder(invocation, session, plan.evict),
-  ]);
+  ]).catch(async (error: unknown) => {
+    // The update may have landed (only its reply lost): end what it removed from the map.
+    await revokeReplaced(invocation, session._id, replaces).catch(() => undefined);
+    throw error;
+  });
   if (userUpdates === 0) {
     // The user document vanished between our read and update (deleted in the console):
-    // create it again so the new session has a user. A concurrent re-creation is fine too;
-    // if neither exists, end the session we just stored rather than leave it without a user.
+    // create it again so the new session has a user. A concurrent re-creation is fine too
+    // (settleLogin ends our session if its map lacks us); if neither exists, end the session
+    // we just stored rather than leave it without a user.
     const recreated = newUserDoc(identity, now, { [session._id]: ref });
     try {
       await insertUserOrRead(invocation, recreated);
@@ -144,12 +147,12 @@ async function returningLogin(
       await revokeSessions(db, config, identity, { _id: session._id }, now, 'orphan');
       throw error;
     }
-    return response(roles, token, session.expiresAt, recreated, true);
+    return { reply: response(state, token, session.expiresAt, recreated, true), replaces };
   }
   // The stored loginCount is exact (atomic increment); this answer may lag a concurrent login.
   const loginCount = (user.loginCount ?? 0) + 1;
   const updated: UserDoc = { ...user, loginCount, lastLoginAt: now, updatedAt: now };
-  return response(roles, token, session.expiresAt, updated, false);
+  return { reply: response(state, token, session.expiresAt, updated, false), replaces };
 }
 
 /** Best effort: a lost audit entry must not cost the user their login. */
@@ -161,27 +164,18 @@ async function auditCreated(invocation: Invocation): Promise<void> {
   );
 }
 
-/**
- * Ends the sessions this login replaces, alongside its own writes. With SESSION_POLICY=single
- * that is every other session of the user, not just the map's: the query also catches sessions
- * a concurrent login stored after our read. Under the cap, the oldest ones the plan named.
- */
-function revokeOlder(invocation: Invocation, session: SessionDoc, evict: string[]) {
-  const { db, config, identity, now } = invocation;
-  const _ = db.command;
-  if (config.sessionPolicy === 'single') {
-    return revokeSessions(db, config, identity, { _id: _.neq(session._id) }, now, 'single');
-  }
-  if (evict.length === 0) return undefined;
-  return revokeSessions(db, config, identity, { _id: _.in(evict) }, now, 'cap');
+/** What the answer says beyond the profile: from the trusted account record, as read. */
+interface AccountState {
+  roles: string[];
+  account: AccountDoc | undefined;
 }
 
 function response(
-  roles: string[],
+  state: AccountState,
   token: string,
   expiresAt: number,
   user: UserDoc,
   isNewUser: boolean,
 ): LoginResponse {
-  return { token, expiresAt, user: toPublicUser(user, roles), isNewUser };
+  return { token, expiresAt, user: toPublicUser(user, state.roles, state.account), isNewUser };
 }

@@ -8,9 +8,11 @@ import type { Identity } from './identity';
  * Why a session ended. `orphan`: stored by a login whose user could not be created (never
  * usable without it). `disabled`: the account was banned (the guard answers ACCOUNT_DISABLED);
  * `reenabled`: a ban was lifted, so those sessions now just answer SESSION_INVALID (log in again).
+ * `evicted`: ended by its own login before the token was handed out, because a concurrent change
+ * (another login's cap) had already removed it from the user's map (see login-settle.ts).
  */
 export type RevokeReason =
-  'logout' | 'cap' | 'single' | 'orphan' | 'disabled' | 'reenabled' | 'admin';
+  'logout' | 'cap' | 'single' | 'orphan' | 'disabled' | 'reenabled' | 'admin' | 'evicted';
 
 /**
  * One document per session. `_id` is the SHA-256 of the token, so checking a token is a single

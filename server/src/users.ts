@@ -1,4 +1,5 @@
 import type { Gender, PublicUser } from '../../contract/src';
+import type { AccountDoc } from './account-record';
 import { onCollection } from './db/collections';
 import type { Database, Filter } from './db/types';
 import type { Identity } from './identity';
@@ -15,26 +16,31 @@ export interface SessionRef {
  * document for the same user impossible even under concurrent first logins; `_openid` lets the
  * console rule `doc._openid == auth.openid` give a user read access to their own record. That
  * same field lets the owner's client change it under the console's default permission, so it
- * holds nothing that grants anything: status, roles and owned files live in the account record
- * (account-record.ts).
+ * holds nothing that grants or proves anything: status, roles, the bound phone number and owned
+ * files live in the account record (account-record.ts). Only the profile is kept here.
  */
-export interface UserDoc extends Omit<PublicUser, 'roles'> {
+export interface UserDoc extends Omit<PublicUser, 'roles' | 'phone'> {
   _id: string;
   _openid: string;
   appid?: string;
   unionid?: string;
   /** Open sessions by token hash: lets login enforce the cap without a count query. */
   activeSessions: Record<string, SessionRef>;
-  /** Bumped by every change of `phone`: its compare-and-set guard. */
-  phoneRev?: number;
 }
 
 export function userIdOf(identity: Identity): string {
   return identity.openid;
 }
 
-/** `roles` come from the account record (authority.ts), never from this document. */
-export function toPublicUser(doc: UserDoc, roles: string[]): PublicUser {
+/**
+ * The profile from the user document; `roles` (authority.ts) and the phone from the trusted
+ * account record, never from this document (a `phone` its owner's client wrote is ignored).
+ */
+export function toPublicUser(
+  doc: UserDoc,
+  roles: string[],
+  account: Pick<AccountDoc, 'phone'> | undefined,
+): PublicUser {
   return {
     nickName: doc.nickName ?? '',
     avatarUrl: doc.avatarUrl ?? '',
@@ -47,7 +53,7 @@ export function toPublicUser(doc: UserDoc, roles: string[]): PublicUser {
     lastLoginAt: doc.lastLoginAt,
     updatedAt: doc.updatedAt ?? doc.createdAt,
     loginCount: doc.loginCount ?? 0,
-    phone: doc.phone ?? null,
+    phone: account?.phone ?? null,
     roles,
   };
 }
@@ -67,7 +73,6 @@ export function newUserDoc(identity: Identity, now: number, sessions: UserDoc['a
     lastLoginAt: now,
     updatedAt: now,
     loginCount: 1,
-    phone: null,
     activeSessions: sessions,
   };
   if (identity.appid) doc.appid = identity.appid;

@@ -4,6 +4,7 @@
  * found by their bound phone number.
  */
 import type { AdminListResponse, BindPhoneNumberResponse } from '../../contract/src';
+import { clientDb } from './support/account';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
 import { login } from './support/users';
 
@@ -67,7 +68,13 @@ describe('adminUsers guards (ADMIN_OPENIDS=o-root)', () => {
     },
   );
 
-  test('users are found by part of their bound phone number', async () => {
+  test('users are found by part of their bound phone number, never by one their client wrote', async () => {
+    const faker = { openid: 'o-phone-faker' };
+    await login(fx, faker);
+    await clientDb(fx, faker)
+      .collection('users')
+      .doc(faker.openid)
+      .update({ data: { phone: { countryCode: '86', number: '13812345678', boundAt: 1 } } });
     const { token } = await login(fx, user);
     const { code } = fx.emulator.openapi.phoneCodes.issue({
       openid: user.openid,

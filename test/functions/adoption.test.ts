@@ -2,8 +2,8 @@
  * Issue 21 item 6: nothing a client wrote is adopted as account state. Under the console's
  * default permission a client can add `users/<another OPENID>` before that user's first login.
  */
-import type { LoginResponse } from '../../contract/src';
-import { clientInsert } from './support/account';
+import type { CheckSessionResponse, LoginResponse } from '../../contract/src';
+import { clientDb, clientInsert } from './support/account';
 import { dataOf, startFunctions, type FunctionsHarness } from './support/harness';
 
 const victim = { openid: 'o-first-timer' };
@@ -32,5 +32,29 @@ describe('a user document planted by another client', () => {
     const [stored] = await fx.documents<Record<string, unknown>>('users', { _id: victim.openid });
     expect(stored).toMatchObject({ _openid: victim.openid, nickName: '' });
     expect(stored).not.toHaveProperty('phone.number');
+  });
+
+  test("the owner's own client cannot give itself a bound phone (or any account state) in its user document", async () => {
+    const owner = { openid: 'o-self-verifier' };
+    const { token } = dataOf(await fx.call<LoginResponse>('login', {}, owner));
+    // Console default 仅创建者可读写: the document carries the owner's `_openid`, so its
+    // client may update it before the project's rules are applied.
+    await clientDb(fx, owner)
+      .collection('users')
+      .doc(owner.openid)
+      .update({
+        data: {
+          phone: { countryCode: '86', number: '13500000001', boundAt: 1 },
+          phoneRev: 7,
+          roles: ['admin'],
+          status: 'active',
+        },
+      });
+    const checked = dataOf(
+      await fx.call<CheckSessionResponse>('checkSession', { token, withUser: true }, owner),
+    );
+    expect(checked.user).toMatchObject({ phone: null, roles: [] });
+    const again = dataOf(await fx.call<LoginResponse>('login', {}, owner));
+    expect(again.user).toMatchObject({ phone: null, roles: [] });
   });
 });

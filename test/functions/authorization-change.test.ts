@@ -61,6 +61,12 @@ async function userOf(fx: FunctionsHarness, caller: Caller) {
   return (await fx.documents<Record<string, unknown>>('users', { _id: caller.openid }))[0];
 }
 
+/** The bound number as stored: in the account record, never the user document. */
+async function phoneOf(fx: FunctionsHarness, caller: Caller) {
+  const [record] = await fx.documents('users', { _id: `account:${caller.openid}` });
+  return record?.phone ?? null;
+}
+
 /** Everything stored, for "changes nothing" checks. */
 async function snapshot(fx: FunctionsHarness) {
   const parts = await Promise.all(
@@ -87,7 +93,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
     expect(result).toEqual({ event: 'user_authorization_revoke', cleared: ['avatar', 'nickName'] });
     const user = await userOf(fx, alice);
     expect(user).toMatchObject({ nickName: '', avatarUrl: '' });
-    expect(user.phone).toMatchObject({ number: a.number });
+    expect(await phoneOf(fx, alice)).toMatchObject({ number: a.number });
     expect(await fileExists(fx, a.avatar)).toBe(false);
     const record = (await fx.documents('users', { _id: `account:${alice.openid}` }))[0];
     expect(record?.avatarFileId).toBeUndefined();
@@ -126,7 +132,7 @@ describe('onUserAuthorizationChange (授权用户信息变更 push)', () => {
     const result = dataOf(await fx.callAs(FN, push('user_authorization_revoke', bob.openid, '8')));
     expect(result).toEqual({ event: 'user_authorization_revoke', cleared: ['phone'] });
     const user = await userOf(fx, bob);
-    expect(user.phone).toBeNull();
+    expect(await phoneOf(fx, bob)).toBeNull();
     expect(user).toMatchObject({ nickName: before.nickName, avatarUrl: before.avatarUrl });
     expect(await fx.documents('phones', { owner: bob.openid })).toHaveLength(0);
     expect(await fileExists(fx, String(before.avatarUrl))).toBe(true);

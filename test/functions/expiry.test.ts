@@ -76,6 +76,24 @@ describe('expiry and sliding renewal (SESSION_TTL_SECONDS=604800, SESSION_RENEW_
     expect(dataOf(logout)).toEqual({ revoked: 0 });
   });
 
+  test('with the clock frozen: at expiresAt - 1 ms valid, at exactly expiresAt SESSION_EXPIRED (expiry is not > now)', async () => {
+    // Frozen, so the function reads exactly the millisecond the test set (a running clock
+    // moves on by an unknown amount before the function's Date.now()).
+    fx.emulator.clock.freeze(Date.now() + 3 * DAY);
+    const { token, expiresAt } = await login(fx, alice);
+    expect(expiresAt).toBe(fx.emulator.clock.now() + 7 * DAY);
+    fx.emulator.clock.freeze(expiresAt - 1);
+    expect(
+      dataOf(await fx.call<CheckSessionResponse>('checkSession', { token }, alice)),
+    ).toMatchObject({ valid: true });
+    // That check renewed the session (inside the last day): log in again for an unrenewed one.
+    const fresh = await login(fx, alice);
+    fx.emulator.clock.freeze(fresh.expiresAt);
+    expect(errorOf(await fx.call('checkSession', { token: fresh.token }, alice)).code).toBe(
+      'SESSION_EXPIRED',
+    );
+  });
+
   test('a session not checked for its whole TTL expires (no renewal without a check)', async () => {
     const { token } = await login(fx, alice);
     fx.emulator.clock.advance(7 * DAY + 1000);

@@ -3,6 +3,7 @@
  * one database request (support/interleave.ts); time moves on the emulator's clock.
  */
 import type { BindPhoneNumberResponse, LoginResponse } from '../../contract/src';
+import { auditSubject } from '../../server/src/audit';
 import { clientInsert } from './support/account';
 import { dataOf, startFunctions, type FunctionsHarness } from './support/harness';
 import { holdRequest } from './support/interleave';
@@ -79,18 +80,24 @@ describe('cases mutation testing left open (ADMIN_OPENIDS=o-root)', () => {
     expect(rootToken).not.toBe('');
   });
 
-  test.each(['before', 'after'] as const)(
-    'a fault on the phone-claim insert (%s execution) never leaves the number bound without its claim',
-    async (when) => {
+  // Each case has one right outcome, asserted whole: a fault before execution fails the call
+  // and leaves the first number bound and claimed; a fault after execution (the claim landed,
+  // its reply was lost) binds the new number, claimed, with its audit entry. Never a bound
+  // number without its claim, never the old claim left behind.
+  test.each([
+    { when: 'before' as const, first: '13300000001', second: '13300000002', lands: false },
+    { when: 'after' as const, first: '13300000003', second: '13300000004', lands: true },
+  ])(
+    'a fault on the phone-claim insert ($when execution) never leaves the number bound without its claim',
+    async ({ when, first, second, lands }) => {
       const user = { openid: `o-claim-fault-${when}` };
       const { token } = await login(fx, user);
       const issue = (phoneNumber: string) =>
         fx.emulator.openapi.phoneCodes.issue({ openid: user.openid, phoneNumber }).code;
       // A first number bound cleanly, so the exchange limit's document exists (an update, not
       // an insert) and the fault hits the new number's claim only.
-      const first = when === 'before' ? '13300000001' : '13300000003';
       dataOf(await fx.call('bindPhoneNumber', { token, code: issue(first) }, user));
-      const code = issue(when === 'before' ? '13300000002' : '13300000004');
+      const code = issue(second);
       fx.emulator.database.setFaults({
         faultRate: 1,
         action: 'database.insertDocument',
@@ -108,13 +115,23 @@ describe('cases mutation testing left open (ADMIN_OPENIDS=o-root)', () => {
           when: 'before',
         });
       }
-      const [stored] = await fx.documents<{ phone: { number: string } | null }>('users', {
-        _id: user.openid,
+      const bound = lands ? second : first;
+      expect(reply.ok).toBe(lands);
+      if (reply.ok) expect(reply.data.user.phone?.number).toBe(second);
+      // The bound number as stored: the account record (never the user document).
+      const [record] = await fx.documents<{ phone: { number: string } | null }>('users', {
+        _id: `account:${user.openid}`,
       });
-      const claims = await fx.documents('phones', { owner: user.openid });
-      if (stored?.phone) expect(claims).toHaveLength(1);
-      else expect(reply.ok).toBe(false);
-      if (reply.ok) expect(claims).toHaveLength(1);
+      expect(record?.phone?.number).toBe(bound);
+      const claims = await fx.documents<{ number: string }>('phones', { owner: user.openid });
+      expect(claims.map((c) => c.number)).toEqual([bound]);
+      const changes = await fx.documents<{ details: { change: string } }>('audit_log', {
+        subject: auditSubject(user.openid),
+        action: 'phone.changed',
+      });
+      expect(changes.map((e) => e.details.change).sort()).toEqual(
+        lands ? ['bound', 'replaced'] : ['bound'],
+      );
     },
   );
 });

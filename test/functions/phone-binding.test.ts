@@ -295,8 +295,9 @@ describe('phone number binding', () => {
     expect(await fx.documents('phones', { number: '13700000000' })).toMatchObject([
       { owner: winners[0] },
     ]);
+    // The bound number lives in the account record (`account:<OPENID>`), never the user document.
     const owners = await fx.documents('users', { 'phone.number': '13700000000' });
-    expect(owners.map((u) => u._id)).toEqual(winners);
+    expect(owners.map((u) => u._id)).toEqual(winners.map((openid) => `account:${openid}`));
   }, 60_000);
 
   test('at most PHONE_BIND_MAX_PER_DAY (5) platform exchanges per account a day, then RATE_LIMITED', async () => {

@@ -75,9 +75,10 @@ describe('logout and the session cap (MAX_SESSIONS_PER_USER=3)', () => {
     const erin = { openid: 'o-erin' };
     const tokens: string[] = [];
     for (let i = 0; i < 4; i += 1) tokens.push((await login(fx, erin)).token);
-    // The fifth login is over the cap: read, then update + insert + one write revoking the
-    // oldest, all in the second round; then the status check of the third. Injected latency makes parallel calls overlap, so the
-    // emulator can tell rounds apart.
+    // The fifth login is over the cap: read; then update + insert; then the write revoking the
+    // oldest (only once the update that removed them from the map has landed, see
+    // login-settle.ts) alongside the re-read of the user and account. Injected latency makes
+    // parallel calls overlap, so the emulator can tell rounds apart.
     fx.emulator.database.setFaults({ latencyMs: 100, faultRate: 0 });
     const fifth = await fx
       .callWithId<LoginResponse>('login', {}, erin)

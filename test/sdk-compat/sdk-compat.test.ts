@@ -1,13 +1,17 @@
 /**
  * Every wx-server-sdk version real projects pin, unmodified, against the emulator: the probe
- * function (test/fixtures/sdk-compat-probe) runs database CRUD, aggregate, a transaction,
- * callFunction, an upload/temp URL/download/delete round trip and a cloud call, and reports
- * each step. The versions live in their own function folders in the cache (setup.ts).
+ * function (test/fixtures/sdk-compat-probe) runs database CRUD, aggregate, a transaction, a read
+ * of a collection seeded from a console export (test/fixtures/sdk-compat-seed/seed),
+ * callFunction, an upload/temp URL/download/delete round trip and cloud calls, and reports each
+ * step. The versions live in their own function folders in the cache (setup.ts).
  */
+import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/src';
 import { buildEmulator } from '../emulator/host/support';
 import { compatProjectDir } from './project';
 import { probeName, SDK_VERSIONS } from './versions';
+
+const seedFolder = path.resolve(__dirname, '../fixtures/sdk-compat-seed/seed');
 
 type Step = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -15,7 +19,13 @@ describe('wx-server-sdk versions against the emulator', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     buildEmulator();
-    emu = await startEmulator({ project: compatProjectDir(), inMemory: true, logger: 'silent' });
+    emu = await startEmulator({
+      project: compatProjectDir(),
+      inMemory: true,
+      logger: 'silent',
+      // A collection as the cloud console exports it, dates as {"$date": ...}.
+      seedDir: seedFolder,
+    });
   });
   afterAll(async () => {
     await emu?.stop();
@@ -60,6 +70,10 @@ describe('wx-server-sdk versions against the emulator', () => {
         ],
       },
       transaction: { ok: true, value: { read: 100, rolledBack: true, after: 101 } },
+      seed: {
+        ok: true,
+        value: { item: '豆浆油条', placedAt: '2018-08-31T17:30:00.882Z', pending: 1 },
+      },
       callFunction: { ok: true, value: { echo: version, openid: 'o-compat' } },
       storage: {
         ok: true,

@@ -8,5 +8,6 @@ import { prepareCompatProject } from './project';
 export default async function setup(): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   const project = prepareCompatProject(log);
-  await warmRuntimes([project], process.env.WX_EMULATOR_RUNTIME_CACHE ?? '', log);
+  // undefined: WX_EMULATOR_RUNTIME_CACHE when set, else the per-user cache every emulator uses.
+  await warmRuntimes([project], undefined, log);
 }

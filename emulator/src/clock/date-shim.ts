@@ -8,12 +8,15 @@
 const RealDate = Date;
 const realNow = Date.now.bind(Date);
 let offsetMs = 0;
+let frozenAtMs: number | undefined;
 
-export function setClockOffset(ms: number | undefined): void {
+/** `frozenAt`: the emulator clock is frozen (EmulatorClock.freeze): every read returns it. */
+export function setClockOffset(ms: number | undefined, frozenAt?: number): void {
   if (typeof ms === 'number' && Number.isFinite(ms)) offsetMs = ms;
+  frozenAtMs = typeof frozenAt === 'number' && Number.isFinite(frozenAt) ? frozenAt : undefined;
 }
 
-const shiftedNow = (): number => realNow() + offsetMs;
+const shiftedNow = (): number => frozenAtMs ?? realNow() + offsetMs;
 
 const ShiftedDate = new Proxy(RealDate, {
   construct(target, args: unknown[], newTarget: (...a: unknown[]) => unknown) {

@@ -3,13 +3,14 @@ import type { Database } from '../database';
 import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { Route } from '../http/route-types';
+import { pushesFor } from '../pushes/push-instance';
 import { isPlainObject } from '../shared/plain-object';
 import { consoleRoute } from '../http/console-route';
 import { callDatabase } from './database-call';
 import { fromProtocol, toProtocol } from './document-codec';
 import type { InvocationLog } from './invocation-log';
 import { toJson } from './invocation-log';
-import { simulateCall } from './simulate-call';
+import { pushCallResponse, simulateCall } from './simulate-call';
 import type {
   FunctionsResponse,
   JsonObject,
@@ -48,11 +49,14 @@ export function functionRoutes(
       return simulateCall(ctx, params.name as string, body.data ?? {}, openid);
     }),
 
-    // A platform message push: the function runs with no OPENID in its WeChat context.
+    // A message push to the named function (the 授权变更推送 card): the push service builds
+    // its event and context, as for POST /api/pushes (a platform event runs with no OPENID).
     consoleRoute('POST', '/api/functions/:name/push', async ({ params, body }) => {
       if (!isPlainObject(body) || !isPlainObject(body.data))
         throw badRequest('body must be {"data": {...}}');
-      return simulateCall(ctx, params.name as string, body.data, '');
+      const started = Date.now();
+      const delivery = await pushesFor(ctx).deliverTo(params.name as string, body.data);
+      return pushCallResponse(delivery, Date.now() - started);
     }),
 
     consoleRoute('GET', '/api/invocations', ({ query }): InvocationsResponse => {

@@ -1,7 +1,11 @@
-/** `POST /api/functions/:name/call`: a call as the mini program's wx.cloud.callFunction makes it. */
+/**
+ * The Simulate tab's answers: `POST /api/functions/:name/call` (a call as the mini program's
+ * wx.cloud.callFunction makes it) and the shape a push to a named function is answered in.
+ */
 import { DEFAULT_APPID } from '../functions/invocation-env';
 import type { EmulatorContext } from '../app/context';
 import { openapiFor } from '../openapi/openapi-instance';
+import type { PushDelivery } from '../pushes';
 import { toJson } from './invocation-log';
 import type { CallResponse } from './types';
 
@@ -12,31 +16,35 @@ export async function simulateCall(
   openid: string,
 ): Promise<CallResponse> {
   const started = Date.now();
-  // No OPENID: a platform message push (e.g. 授权用户信息变更), which carries no caller identity.
-  // Its TCB_SOURCE on CloudBase is not documented; `wx_message_push` is this emulator's label.
   const event = openapiFor(ctx).openData.decodeEvent(data, openid, DEFAULT_APPID);
   const outcome = await ctx.functions.invoke(name, event, {
     openid,
     appid: DEFAULT_APPID,
     clientIp: '127.0.0.1',
-    source: openid === '' ? 'wx_message_push' : 'wx_client',
+    source: 'wx_client',
   });
-  const durationMs = Date.now() - started;
-  if (outcome.ok) {
-    const response: CallResponse = {
-      ok: true,
-      result: toJson(JSON.parse(outcome.resultJson) as unknown),
-      durationMs,
-    };
-    if (outcome.requestId) response.requestId = outcome.requestId;
-    return response;
-  }
-  const response: CallResponse = {
-    ok: false,
-    errCode: outcome.errCode,
-    errMsg: ctx.withoutPaths(outcome.errMsg),
-    durationMs,
-  };
-  if (outcome.requestId) response.requestId = outcome.requestId;
+  return callResponse(
+    outcome.ok
+      ? { ok: true, result: JSON.parse(outcome.resultJson) as unknown }
+      : { ok: false, errCode: outcome.errCode, errMsg: ctx.withoutPaths(outcome.errMsg) },
+    outcome.requestId,
+    Date.now() - started,
+  );
+}
+
+/** A push's delivery, answered as the card that sent it shows a call. */
+export function pushCallResponse(delivery: PushDelivery, durationMs: number): CallResponse {
+  return callResponse(delivery, delivery.requestId, durationMs);
+}
+
+function callResponse(
+  answer: { ok: boolean; result?: unknown; errCode?: number | string; errMsg?: string },
+  requestId: string | undefined,
+  durationMs: number,
+): CallResponse {
+  const response: CallResponse = answer.ok
+    ? { ok: true, result: toJson(answer.result), durationMs }
+    : { ok: false, errCode: answer.errCode, errMsg: answer.errMsg, durationMs };
+  if (requestId) response.requestId = requestId;
   return response;
 }

@@ -51,7 +51,7 @@ export interface FunctionHostOptions {
   /** A module a function finds only above its folder: fail as in the cloud, or warn and load. */
   parentModules?: 'refuse' | 'warn';
   /** The emulator clock: instances see real time shifted by its offset (clock/date-shim.ts). */
-  clock?: { readonly offsetMs: number };
+  clock?: { readonly offsetMs: number; readonly frozenAtMs?: number };
 }
 
 export interface InvokeOptions {
@@ -165,7 +165,7 @@ export class FunctionHost {
     const timeoutMs = fn.timeoutSeconds * 1000;
     const context = scfContext(fn, this.options.project.envId, requestId, env);
     const reply = await instance.invoke(
-      { type: 'invoke', requestId, event, context, env, clockOffsetMs: this.clockOffsetMs() },
+      { type: 'invoke', requestId, event, context, env, ...this.clockFields() },
       timeoutMs,
       timeoutText(fn.timeoutSeconds),
     );
@@ -175,8 +175,11 @@ export class FunctionHost {
     return { ok: false, requestId, ...executeFail(reply.errMsg, timedOut ? 504 : 500) };
   }
 
-  private clockOffsetMs(): number {
-    return this.options.clock?.offsetMs ?? 0;
+  /** What the instance's Date shim needs of the emulator clock (clock/date-shim.ts). */
+  private clockFields(): { clockOffsetMs: number; clockFrozenAtMs?: number } {
+    const frozen = this.options.clock?.frozenAtMs;
+    const offset = { clockOffsetMs: this.options.clock?.offsetMs ?? 0 };
+    return frozen === undefined ? offset : { ...offset, clockFrozenAtMs: frozen };
   }
 
   private poolFor(fn: FunctionConfig, binary: NodeBinary): InstancePool {
@@ -198,7 +201,7 @@ export class FunctionHost {
               exportName,
               functionDir: fn.dir,
               parentModules: this.options.parentModules ?? 'warn',
-              clockOffsetMs: this.clockOffsetMs(),
+              ...this.clockFields(),
               emulatorOrigin: new URL(this.options.adminUrl()).origin,
             },
             baseEnv(fn, this.options.project.envId, this.options.adminUrl()),

@@ -7,6 +7,8 @@ export interface RunnerArgs {
   exportName: string;
   /** The emulator clock's offset when the instance starts (clock/date-shim.ts). */
   clockOffsetMs?: number;
+  /** Set while the emulator clock is frozen: the exact time every Date read returns. */
+  clockFrozenAtMs?: number;
   /** `http://host:port` of the emulator: requests there reuse one connection (emulator-agent.ts). */
   emulatorOrigin?: string;
   /** The function's folder: bare requires resolve only inside it (module-isolation.ts). */
@@ -41,6 +43,8 @@ export interface InvokeMessage {
   env: Record<string, string>;
   /** The emulator clock's offset now: a warm instance follows a clock moved since its start. */
   clockOffsetMs?: number;
+  /** Set while the emulator clock is frozen (EmulatorClock.freeze). */
+  clockFrozenAtMs?: number;
 }
 
 export type RunnerMessage =

@@ -25,7 +25,7 @@ type Handler = (event: unknown, context: unknown, callback: Callback) => unknown
 
 const args = JSON.parse(process.argv[2] ?? '{}') as RunnerArgs;
 // Module-level code of the function (run at load) already sees the clock of the spawn time.
-setClockOffset(args.clockOffsetMs);
+setClockOffset(args.clockOffsetMs, args.clockFrozenAtMs);
 /** The instance's environment after its module loaded (module-level changes are kept, as in SCF). */
 let instanceEnv: NodeJS.ProcessEnv = { ...process.env };
 let currentRequestId: string | undefined;
@@ -188,7 +188,7 @@ async function invoke(loaded: Loaded, message: InvokeMessage): Promise<void> {
   for (const text of loadWarnings.splice(0)) {
     send({ type: 'log', requestId: currentRequestId, level: 'warn', text });
   }
-  setClockOffset(message.clockOffsetMs);
+  setClockOffset(message.clockOffsetMs, message.clockFrozenAtMs);
   resetEnv(message.env);
   const reply = await execute(loaded, message);
   currentRequestId = undefined;

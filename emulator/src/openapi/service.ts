@@ -52,6 +52,13 @@ export interface OpenApiServiceOptions {
   warn?: (message: string) => void;
 }
 
+/** Calls left out on purpose, and what to use instead (docs/emulator-openapi.md). */
+const NOT_EMULATED_WHY: Record<string, string> = {
+  'uniformMessage.send':
+    'its weapp_template_msg was switched off in production on 2020-01-10 (use subscribeMessage.send), ' +
+    'and mp_template_msg needs an official account bound to the mini program, which the emulator has not',
+};
+
 export class OpenApiService {
   readonly phoneCodes: PhoneCodeStore;
   readonly outbox = new Outbox();
@@ -131,9 +138,13 @@ export class OpenApiService {
   }
 
   private notEmulated(apiName: string): JsonReply {
+    const why = NOT_EMULATED_WHY[apiName];
     return {
       errcode: ERR_NOT_EMULATED,
-      errmsg: `${apiName} is not emulated by the local emulator (emulated: ${this.emulated().join(', ')})`,
+      errmsg:
+        `${apiName} is not emulated by the local emulator` +
+        (why ? `: ${why}` : '') +
+        ` (emulated: ${this.emulated().join(', ')})`,
     };
   }
 

@@ -28,6 +28,18 @@ const REQUIRED: Record<string, readonly string[]> = {
 };
 
 /**
+ * Platform events that name the mini program in a field of their own (production's formats:
+ * `AppID` in the authorization-change events, `appid` in wxa_media_check): filled in with the
+ * emulated appid when the sender leaves it out.
+ */
+const APPID_FIELD: Record<string, string> = {
+  user_authorization_revoke: 'AppID',
+  user_info_modified: 'AppID',
+  user_authorization_cancellation: 'AppID',
+  wxa_media_check: 'appid',
+};
+
+/**
  * Events a user causes in a customer-service chat come from that user; every other event comes
  * from the platform: its `FromUserName` is the platform push account (production's docs:
  * "Platform Push Service UserName") and the user, if any, is in a field such as `OpenID`.
@@ -63,9 +75,11 @@ export function pushEvent(input: unknown, nowMs: number): PushEvent {
   for (const field of REQUIRED[kind] ?? []) {
     if (input[field] === undefined) throw badRequest(`${field} is required in a ${kind} push`);
   }
+  const appidField = MsgType === 'event' ? APPID_FIELD[Event as string] : undefined;
   const event: PushEvent = {
     ToUserName: DEFAULT_APPID,
     CreateTime: Math.floor(nowMs / 1000),
+    ...(appidField ? { [appidField]: DEFAULT_APPID } : {}),
     ...input,
     FromUserName: (FromUserName as string | undefined) ?? PLATFORM_PUSH_USER,
     MsgType,

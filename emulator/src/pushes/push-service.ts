@@ -11,6 +11,8 @@ export interface PushDelivery {
   functionName: string;
   event: PushEvent;
   ok: boolean;
+  /** The invocation's request id (none when the function could not be found or started). */
+  requestId?: string;
   /** The function's return value (production ignores it beyond "success"). */
   result?: unknown;
   errCode?: number;
@@ -62,6 +64,7 @@ export class PushService {
     this.userMessageListeners.push(listener);
   }
 
+  /** Runs the function message-push.json routes this push's <MsgType, Event> to. */
   async deliver(input: unknown): Promise<PushDelivery> {
     const event = pushEvent(input, this.options.now());
     const route = this.routeOf(event.MsgType, event.Event);
@@ -71,11 +74,24 @@ export class PushService {
           `declare one in ${PUSH_CONFIG_FILE} (docs/emulator-seed-and-pushes.md)`,
       );
     }
+    return this.run(route.function, event);
+  }
+
+  /**
+   * Runs the push on the named function whatever message-push.json says: the console's
+   * 授权变更推送 card (`POST /api/functions/:name/push`) names onUserAuthorizationChange itself.
+   * Its event and context are built exactly as for a routed push.
+   */
+  deliverTo(functionName: string, input: unknown): Promise<PushDelivery> {
+    return this.run(functionName, pushEvent(input, this.options.now()));
+  }
+
+  private async run(functionName: string, event: PushEvent): Promise<PushDelivery> {
     if (fromUser(event)) {
       for (const listener of this.userMessageListeners)
         listener(event.FromUserName, event.CreateTime * 1000);
     }
-    const outcome = await this.options.invoke(route.function, event, {
+    const outcome = await this.options.invoke(functionName, event, {
       // A platform event has no caller: no OPENID, as the authorization push has always run.
       openid: fromUser(event) ? event.FromUserName : '',
       appid: DEFAULT_APPID,
@@ -84,9 +100,10 @@ export class PushService {
     });
     const delivery: PushDelivery = {
       seq: ++this.seq,
-      functionName: route.function,
+      functionName,
       event,
       at: this.options.now(),
+      ...(outcome.requestId === undefined ? {} : { requestId: outcome.requestId }),
       ...(outcome.ok
         ? { ok: true, result: JSON.parse(outcome.resultJson) as unknown }
         : {

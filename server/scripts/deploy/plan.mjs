@@ -6,6 +6,7 @@
 // verified. `tcb fn deploy` creates a function's timer triggers itself: no separate step.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readFunctionRule } from './function-rule.mjs';
 
 const PRESETS = ['READONLY', 'PRIVATE', 'ADMINWRITE', 'ADMINONLY'];
 
@@ -119,6 +120,16 @@ export function buildPlan(root, envId) {
         call: `database.checkIndexExists(${JSON.stringify(collection)}, ${JSON.stringify(index.IndexName)}) || database.updateCollection(${JSON.stringify(collection)}, ${JSON.stringify({ CreateIndexes: [index] })})`,
       });
     }
+  }
+  const functionRule = readFunctionRule(root);
+  if (functionRule !== null) {
+    // Before any function: the platform-only ones are closed to clients before they exist.
+    steps.push({
+      kind: 'function-rule',
+      target: 'functions',
+      rule: functionRule,
+      call: `permission.modifyResourcePermission({ resourceType: "function", permission: "CUSTOM", securityRule: <the environment's rule> + ${JSON.stringify(functionRule)} }) && read back`,
+    });
   }
   for (const name of functions) {
     steps.push({

@@ -1,11 +1,12 @@
 // Runs a deploy plan against the cloud: @cloudbase/manager-node for the database (collections,
 // ModifySafeRule through its common service, indexes), the storage rule (storage.setStorageAcl)
-// and the function checks; the CloudBase CLI
+// the function security rule (function-rule.mjs) and the function checks; the CloudBase CLI
 // (`tcb fn deploy`, which reads cloudbaserc.json and creates timer triggers) for the code.
 // The CLI exits 0 even when a deploy fails, so every function is verified afterwards; any
 // failure stops the deploy with a non-zero exit and one line naming the step.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { applyFunctionRule } from './function-rule.mjs';
 
 export class DeployError extends Error {}
 
@@ -24,7 +25,9 @@ function cli(root, args, secret) {
   }
 }
 
+/** Returns what needs the console: `functionRule: 'unavailable'` when the API refused it. */
 export async function runPlan(root, plan, { envId, region, secretId, secretKey, log }) {
+  const outcome = { functionRule: 'none' };
   const { default: CloudBase } = await import('@cloudbase/manager-node');
   const manager = new CloudBase({ secretId, secretKey, envId, region });
   // Non-interactive CLI login with the same API key (as CI would).
@@ -33,12 +36,14 @@ export async function runPlan(root, plan, { envId, region, secretId, secretKey, 
   for (const [i, step] of plan.steps.entries()) {
     log(`[${i + 1}/${plan.steps.length}] ${step.call}`);
     try {
-      await runStep(root, manager, step, envId);
+      const result = await runStep(root, manager, step, envId, log);
+      if (step.kind === 'function-rule') outcome.functionRule = result;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DeployError(`${step.kind} ${step.target}: ${reason.split('\n')[0]}`);
     }
   }
+  return outcome;
 }
 
 /** Sets the bucket's rule, then reads it back: a rule the cloud did not keep fails the deploy. */
@@ -51,7 +56,7 @@ export async function applyStorageRule(manager, [acl, rule]) {
   if (!same) throw new DeployError(`the bucket kept ${JSON.stringify(kept)}, not ${acl}`);
 }
 
-async function runStep(root, manager, step, envId) {
+async function runStep(root, manager, step, envId, log) {
   switch (step.kind) {
     case 'collection':
       await manager.database.createCollectionIfNotExists(step.target);
@@ -62,6 +67,8 @@ async function runStep(root, manager, step, envId) {
     case 'storage-rule':
       await applyStorageRule(manager, step.args);
       return;
+    case 'function-rule':
+      return applyFunctionRule(manager, step.rule, log);
     case 'index': {
       const exists = await manager.database.checkIndexExists(step.target, step.index.IndexName);
       if (!exists.Exists)

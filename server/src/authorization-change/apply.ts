@@ -6,7 +6,7 @@ import { deleteFiles } from '../cloud';
 import { deleteAccountData } from '../deletion';
 import type { Invocation } from '../entry';
 import { releasePhoneClaims } from '../phone';
-import { setAccountPhone } from '../phone/account-phone';
+import { phoneOf, setAccountPhone } from '../phone/account-phone';
 import { updateUser } from '../users';
 import type { AuthorizationChange, RevokedScope } from './event';
 
@@ -69,11 +69,11 @@ async function clearProfile(
   return cleared.map((field) => (field === 'avatarUrl' ? 'avatar' : 'nickName'));
 }
 
-/** The bound number leaves the user document and its claim is released (a new account may bind it). */
+/** The bound number leaves the account record and its claim is released (a new account may bind it). */
 async function clearPhone(context: Context, openid: string, found: UserAndAccount) {
   const { db, config, now } = context;
-  const bound = found.user?.phone;
-  if (bound && found.user) await setAccountPhone(db, config, { openid }, found.user, null, now);
+  const bound = phoneOf(found.account);
+  if (bound) await setAccountPhone(db, config, { openid }, found.account, null, now);
   const released = await releasePhoneClaims(db, config, openid);
   if (!bound && released === 0) return false;
   await writeAudit(context, 'phone.changed', openid, 'wechat', { change: 'unbound' });

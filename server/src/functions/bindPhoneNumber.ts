@@ -3,7 +3,7 @@ import { PHONE_CODE_PATTERN } from '../../../contract/src';
 import { invalidArgument } from '../errors';
 import { withSession } from '../guard';
 import { bindPhone } from '../phone';
-import { toPublicUser } from '../users';
+import { AppError } from '../errors';
 import { requireToken } from '../validation/request';
 
 function parse(event: Record<string, unknown>): BindPhoneNumberRequest {
@@ -22,9 +22,10 @@ function parse(event: Record<string, unknown>): BindPhoneNumberRequest {
  * The folder's config.json grants `phonenumber.getPhoneNumber` (cloudbaserc.json `permissions`).
  */
 export const main = withSession<BindPhoneNumberRequest, BindPhoneNumberResponse>(
-  async ({ code }, context) => ({
-    user: toPublicUser(await bindPhone(context, code), context.user?.roles ?? []),
-  }),
-  // withUser: the roles for the answer come from the account record, read in parallel.
+  async ({ code }, context) => {
+    if (!context.user) throw new AppError('SESSION_INVALID');
+    return { user: { ...context.user, phone: await bindPhone(context, code) } };
+  },
+  // withUser: the profile and roles for the answer, read in parallel with the session.
   { parse, withUser: true },
 );

@@ -13,10 +13,10 @@ import type { Database } from '../db/types';
 import { writeAudit } from '../audit';
 import { AppError } from '../errors';
 import type { Identity } from '../identity';
-import { findUser, type UserDoc } from '../users';
-import { readUser, setAccountPhone } from './account-phone';
+import { findAccount } from '../account-record';
+import { phoneOf, setAccountPhone } from './account-phone';
 import { reserveExchange } from './exchange-quota';
-import { claimNumber, releasePhoneClaims } from './claims';
+import { claimKey, claimNumber, releasePhoneClaims } from './claims';
 import { exchangeCode } from './exchange';
 
 export interface PhoneContext {
@@ -41,29 +41,34 @@ async function auditChange(context: PhoneContext, change: PhoneChange): Promise<
   );
 }
 
-export async function bindPhone(context: PhoneContext, code: string): Promise<UserDoc> {
+/** Returns the number now bound. */
+export async function bindPhone(context: PhoneContext, code: string): Promise<PhoneBinding> {
   const { db, config, identity, now } = context;
-  const [user] = await Promise.all([
-    readUser(db, config, identity),
+  const [{ account }] = await Promise.all([
+    findAccount(db, config, identity.openid),
     reserveExchange(db, config, identity.openid, now),
   ]);
   const { countryCode, number } = await exchangeCode(code, identity.openid);
   const claim = await claimNumber(db, config, identity.openid, countryCode, number, now);
   if (claim.kind === 'taken') throw new AppError('PHONE_IN_USE');
   const binding: PhoneBinding = { countryCode, number, boundAt: claim.boundAt };
-  const updated = await setAccountPhone(db, config, identity, user, binding, now);
-  // Binding the number one already holds changes nothing worth an entry.
-  if (claim.kind === 'claimed') await auditChange(context, user.phone ? 'replaced' : 'bound');
-  return updated;
+  await setAccountPhone(db, config, identity, account, binding, now);
+  // By what the account held, not by the claim's outcome: a claim found already ours (our
+  // insert landed but its reply was lost, or a crash left it) is still a change of number.
+  const before = phoneOf(account);
+  const changed =
+    !before || claimKey(before.countryCode, before.number) !== claimKey(countryCode, number);
+  if (changed) await auditChange(context, before ? 'replaced' : 'bound');
+  return binding;
 }
 
 /** Idempotent: without a bound number it still frees any claim a crash left behind. */
-export async function unbindPhone(context: PhoneContext): Promise<UserDoc> {
+export async function unbindPhone(context: PhoneContext): Promise<null> {
   const { db, config, identity, now } = context;
-  const user = await findUser(db, config, identity);
-  if (!user) throw new AppError('SESSION_INVALID');
-  const updated = user.phone ? await setAccountPhone(db, config, identity, user, null, now) : user;
+  const { account } = await findAccount(db, config, identity.openid);
+  const bound = phoneOf(account);
+  if (bound) await setAccountPhone(db, config, identity, account, null, now);
   await releasePhoneClaims(db, config, identity.openid);
-  if (user.phone) await auditChange(context, 'unbound');
-  return updated;
+  if (bound) await auditChange(context, 'unbound');
+  return null;
 }

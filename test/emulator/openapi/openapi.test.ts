@@ -154,6 +154,17 @@ describe('cloud.openapi through the emulator', () => {
     expect(out.errMsg).toContain('urlscheme.generate is not emulated');
   });
 
+  test('uniformMessage.send is not emulated and says why and what to use instead', async () => {
+    const out = await call('granted', 'uniformMessage.send', {
+      touser: 'o-alice',
+      mpTemplateMsg: { appid: 'wx1111111111111111', templateId: 't', data: {} },
+    });
+    expect(out).toMatchObject({ ok: false, errCode: -1 });
+    expect(out.errMsg).toContain('uniformMessage.send is not emulated');
+    expect(out.errMsg).toContain('use subscribeMessage.send');
+    expect(out.errMsg).toContain('official account');
+  });
+
   test('msgSecCheck v2 passes ordinary text and flags the documented risky word', async () => {
     const base = { version: 2, scene: 1, openid: 'o-alice' };
     const fine = await call('granted', 'security.msgSecCheck', { ...base, content: '你好' });

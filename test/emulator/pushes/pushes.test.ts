@@ -107,6 +107,55 @@ describe('message pushes', () => {
     expect(body.deliveries.map((d) => d.seq)).toEqual([1, 2, 3]);
   });
 
+  test('the 授权变更推送 card’s route builds the same event and context, for the function it names', async () => {
+    const revoke = { MsgType: 'event', Event: 'user_authorization_revoke', OpenID: 'o-user-3' };
+    const routed = await emu.pushes.deliver({ ...revoke, RevokeInfo: '6' });
+    const response = await fetch(`${emu.url}/api/functions/other/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // message-push.json routes nothing to `other`: this route names the function itself.
+      body: JSON.stringify({ data: { ...revoke, RevokeInfo: '6' } }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, result: 'other' });
+    const direct = emu.pushes.deliveries().at(-1);
+    expect(direct?.functionName).toBe('other');
+    // Same platform fields as a routed push (only CreateTime may tick over between the two).
+    expect({ ...direct?.event, CreateTime: 0 }).toEqual({ ...routed.event, CreateTime: 0 });
+    expect(direct?.event).toMatchObject({
+      ToUserName: 'wx0000000000000000',
+      FromUserName: 'o-platform-push-service',
+      AppID: 'wx0000000000000000',
+    });
+
+    const probe = await fetch(`${emu.url}/api/functions/pushProbe/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { ...revoke, RevokeInfo: '8' } }),
+    });
+    const { result } = (await probe.json()) as { result: ProbeResult };
+    // Issue 21: a platform push has no OPENID, no client SOURCE and no cross-account keys.
+    expect(result.context.SOURCE).toBe('wx_message_push');
+    for (const key of ['OPENID', 'FROM_OPENID', 'FROM_APPID', 'FROM_UNIONID'])
+      expect(result.context[key]).toBeUndefined();
+    // A push is passed as production sends it: no `userInfo` as a client call gets.
+    expect(result.event.userInfo).toBeUndefined();
+  });
+
+  test('the card’s route refuses a push that lacks a required field, running nothing', async () => {
+    const before = emu.pushes.deliveries().length;
+    const response = await fetch(`${emu.url}/api/functions/pushProbe/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { MsgType: 'event', Event: 'user_authorization_revoke' } }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain(
+      'OpenID is required',
+    );
+    expect(emu.pushes.deliveries()).toHaveLength(before);
+  });
+
   test.each([
     [
       { MsgType: 'image', FromUserName: 'o', PicUrl: 'x', MediaId: 'm' },

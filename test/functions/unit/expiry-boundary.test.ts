@@ -1,7 +1,7 @@
 /**
- * A token at exactly its expiry is expired (issue 21 item 9). The emulator's clock cannot be
- * frozen at the millisecond a function reads, so this boundary is checked on `authenticate`
- * itself, with the one database read it makes answered in memory.
+ * A token at exactly its expiry is expired (issue 21 item 9), checked on `authenticate` itself
+ * with the one database read it makes answered in memory. The same boundary through the real
+ * checkSession on the emulator, with its clock frozen: test/functions/expiry.test.ts.
  */
 import { readConfig } from '../../../server/src/config';
 import type { Database } from '../../../server/src/db/types';

@@ -12,7 +12,11 @@ import { memoryStorage } from './counting-cloud';
 
 export const NOW = 1_800_000_000_000;
 /** A first-login user exactly as the server builds one (not a hand-kept copy of its fields). */
-export const USER: PublicUser = toPublicUser(newUserDoc({ openid: 'o-scripted' }, NOW, {}), []);
+export const USER: PublicUser = toPublicUser(
+  newUserDoc({ openid: 'o-scripted' }, NOW, {}),
+  [],
+  undefined,
+);
 
 type Handler = (data: Record<string, unknown>) => unknown;
 export const offline = () => {
