@@ -1,5 +1,6 @@
-// Bundles every cloud function (server/src/functions/<name>.ts) with esbuild into
-// cloudfunctions/<name>/index.js: one CommonJS file (node18, `exports.main`) that contains
+// Bundles every cloud function with esbuild into cloudfunctions/<name>/index.js, from the
+// server package's handler of that name (server/src/handlers.ts, defined in
+// server/src/functions/<name>.ts): one CommonJS file (node18, `exports.main`) that contains
 // wx-server-sdk too, next to a package.json without dependencies. The folder is exactly what
 // `tcb fn deploy <name>` or WeChat DevTools "upload and deploy" takes (installDependency:
 // false). Why bundle the SDK: docs/functions.md (measured: smaller upload, faster cold start).
@@ -17,6 +18,8 @@ export const functionsSource = path.join(root, 'server/src/functions');
 export const examplesSource = path.join(root, 'server/src/examples');
 export const functionsOut = path.join(root, 'cloudfunctions');
 export const examplesOut = path.join(root, 'dist/examples');
+/** The server package's handlers (server/src/handlers.ts, what its entry re-exports). */
+const packageHandlers = './server/src/handlers';
 
 /**
  * cloudbaserc.json's functions, each merged with functionDefaultConfig exactly as
@@ -77,8 +80,22 @@ function packageJson(name) {
  */
 export async function bundleFunction(entry, outDir, envVariables = {}) {
   await mkdir(outDir, { recursive: true });
+  const fromPackage = typeof entry === 'object';
   const result = await esbuild.build({
-    entryPoints: [entry],
+    // A product function is built from the server package's handler of that name (the
+    // package's entry re-exports them), in ESM form so the other handlers are left out: each
+    // definition is marked `/* @__PURE__ */` (esbuild's `pure` option does not reach imported
+    // names). Not from the entry itself: its check of the environment at load would make a
+    // misconfigured bundle fail to load instead of answering INTERNAL with the cause logged.
+    ...(fromPackage
+      ? {
+          stdin: {
+            contents: `export { ${entry.handler} as main } from '${packageHandlers}';`,
+            resolveDir: root,
+            sourcefile: `${entry.handler}.js`,
+          },
+        }
+      : { entryPoints: [entry] }),
     outfile: path.join(outDir, 'index.js'),
     bundle: true,
     platform: 'node',
@@ -119,7 +136,7 @@ export async function build() {
       const file = sources.get(fn.name);
       if (!file)
         throw new Error(`cloudbaserc.json lists ${fn.name}: no server/src/functions/${fn.name}.ts`);
-      return { file, outDir: path.join(functionsOut, fn.name), config: fn };
+      return { file: { handler: fn.name }, outDir: path.join(functionsOut, fn.name), config: fn };
     }),
     ...(await entries(examplesSource)).map((e) => ({
       file: e.file,

@@ -7,18 +7,7 @@
  */
 import { readConfig } from './config';
 
-export { main as login } from './functions/login';
-export { main as checkSession } from './functions/checkSession';
-export { main as updateUserInfo } from './functions/updateUserInfo';
-export { main as reserveAvatarUpload } from './functions/reserveAvatarUpload';
-export { main as logout } from './functions/logout';
-export { main as deleteAccount } from './functions/deleteAccount';
-export { main as adminUsers } from './functions/adminUsers';
-export { main as bindPhoneNumber } from './functions/bindPhoneNumber';
-export { main as unbindPhoneNumber } from './functions/unbindPhoneNumber';
-export { main as onUserAuthorizationChange } from './functions/onUserAuthorizationChange';
-export { main as cleanupSessions } from './functions/cleanupSessions';
-
+export * from './handlers';
 export * from './index';
 export { configure } from './config-options';
 export type { ConfigOptions } from './config-options';

@@ -9,7 +9,7 @@ import { parseAdminRequest } from '../validation/admin';
  * Only for callers holding the `admin` role, read fresh on this very call (a removed role
  * answers PERMISSION_DENIED at once). The request is validated before any database access.
  */
-export const main = withSession<AdminUsersRequest, AdminUsersResponse>(
+export const main = /* @__PURE__ */ withSession<AdminUsersRequest, AdminUsersResponse>(
   (request, context) => runAdminAction(context, request),
   { parse: parseAdminRequest, roles: [ADMIN_ROLE] },
 );

@@ -21,7 +21,7 @@ function parse(event: Record<string, unknown>): BindPhoneNumberRequest {
  * (details.retryAfter; at most PHONE_BIND_MAX_PER_DAY platform exchanges per account a day).
  * The folder's config.json grants `phonenumber.getPhoneNumber` (cloudbaserc.json `permissions`).
  */
-export const main = withSession<BindPhoneNumberRequest, BindPhoneNumberResponse>(
+export const main = /* @__PURE__ */ withSession<BindPhoneNumberRequest, BindPhoneNumberResponse>(
   async ({ code }, context) => {
     if (!context.user) throw new AppError('SESSION_INVALID');
     return { user: { ...context.user, phone: await bindPhone(context, code) } };

@@ -12,7 +12,7 @@ function parse(event: Record<string, unknown>): CheckSessionRequest {
  * The guard does all the work: one read (two in parallel with withUser), plus two writes
  * when the session is renewed.
  */
-export const main = withSession<CheckSessionRequest, CheckSessionResponse>(
+export const main = /* @__PURE__ */ withSession<CheckSessionRequest, CheckSessionResponse>(
   (_request, { session, user, config }) => {
     const response: CheckSessionResponse = { valid: true, expiresAt: session.expiresAt };
     // With the user (the client's launch check) come the switches the pages follow.

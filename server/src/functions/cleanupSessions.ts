@@ -17,7 +17,7 @@ export interface CleanupResponse {
  * older than AUDIT_RETENTION_DAYS. Only its timer trigger may run it (SOURCE `wx_trigger`, see
  * platform-caller.ts); anything else is refused before touching anything.
  */
-export const main = defineFunction<CleanupResponse>(
+export const main = /* @__PURE__ */ defineFunction<CleanupResponse>(
   async (_event, invocation) => {
     const { db, config, now } = invocation;
     assertTimerTrigger(invocation.caller);

@@ -21,25 +21,27 @@ function nothingDeleted(collections: string[]) {
   return { sessions: 0, documents: Object.fromEntries(collections.map((c) => [c, 0])), files: 0 };
 }
 
-export const main = defineFunction<DeleteAccountResponse>(async (event, invocation) => {
-  const token = requireToken(event);
-  const { db, config, identity } = invocation;
-  const [found, auth] = await Promise.all([
-    findUserAndAccount(db, config, identity.openid),
-    authenticate(invocation, token, false).then(
-      () => undefined,
-      (error: unknown) => error,
-    ),
-  ]);
-  // A ban outlives nothing that deletes it: a disabled account cannot delete itself (and log in
-  // again as a new, unbanned account). An admin, or WeChat's cancellation push, still can.
-  if (statusOf(found.account) === 'disabled') throw new AppError('ACCOUNT_DISABLED');
-  const resuming = found.account?.deletingAt !== undefined;
-  if (auth !== undefined && !resuming) {
-    // Nothing left of the account: a retry whose previous attempt finished but lost its reply.
-    if (!found.user && !found.account)
-      return { deleted: nothingDeleted(config.accountDataCollections) };
-    throw auth;
-  }
-  return { deleted: await deleteAccountData(invocation, identity.openid, found, 'self') };
-});
+export const main = /* @__PURE__ */ defineFunction<DeleteAccountResponse>(
+  async (event, invocation) => {
+    const token = requireToken(event);
+    const { db, config, identity } = invocation;
+    const [found, auth] = await Promise.all([
+      findUserAndAccount(db, config, identity.openid),
+      authenticate(invocation, token, false).then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+    ]);
+    // A ban outlives nothing that deletes it: a disabled account cannot delete itself (and log in
+    // again as a new, unbanned account). An admin, or WeChat's cancellation push, still can.
+    if (statusOf(found.account) === 'disabled') throw new AppError('ACCOUNT_DISABLED');
+    const resuming = found.account?.deletingAt !== undefined;
+    if (auth !== undefined && !resuming) {
+      // Nothing left of the account: a retry whose previous attempt finished but lost its reply.
+      if (!found.user && !found.account)
+        return { deleted: nothingDeleted(config.accountDataCollections) };
+      throw auth;
+    }
+    return { deleted: await deleteAccountData(invocation, identity.openid, found, 'self') };
+  },
+);

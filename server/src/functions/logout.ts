@@ -12,7 +12,7 @@ import { requireScope, requireToken } from '../validation/request';
  * device whose own session already expired). No reads: one conditional update, plus one write
  * to forget the sessions in the user's map when something was revoked.
  */
-export const main = defineFunction<LogoutResponse>(async (event, invocation) => {
+export const main = /* @__PURE__ */ defineFunction<LogoutResponse>(async (event, invocation) => {
   const token = requireToken(event);
   const scope = requireScope(event);
   const { db, config, identity, now } = invocation;

@@ -21,7 +21,7 @@ import { defineFunction } from '../entry';
  *   user_authorization_cancellation: deletes the account as deleteAccount does (actor `wechat`).
  * Every step is idempotent, so a repeated push changes nothing more.
  */
-export const main = defineFunction<AuthorizationChangeResult>(
+export const main = /* @__PURE__ */ defineFunction<AuthorizationChangeResult>(
   async (event, invocation) => {
     // Parsed first only to learn the subject; nothing is read or written before the check.
     const change = parseAuthorizationChange(event);

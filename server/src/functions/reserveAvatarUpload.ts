@@ -27,7 +27,10 @@ function parse(event: Record<string, unknown>): ReserveAvatarUploadRequest {
  * deletes with the account). Two reads in parallel (session, user + account), one write.
  * At most MAX_PENDING_SLOTS unsaved paths are kept: the oldest one's file is deleted first.
  */
-export const main = withSession<ReserveAvatarUploadRequest, ReserveAvatarUploadResponse>(
+export const main = /* @__PURE__ */ withSession<
+  ReserveAvatarUploadRequest,
+  ReserveAvatarUploadResponse
+>(
   async ({ extension }, invocation) => {
     const { db, config, identity, now, account } = invocation;
     const slot = newSlot(identity.openid, extension ?? 'jpg', now);

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
  */
 // The request is only the token (UnbindPhoneNumberRequest): nothing else to parse.
 // withUser: the profile and roles for the answer, read in parallel with the session.
-export const main = withSession<UnbindPhoneNumberResponse>(
+export const main = /* @__PURE__ */ withSession<UnbindPhoneNumberResponse>(
   async (_request, context) => {
     if (!context.user) throw new AppError('SESSION_INVALID');
     return { user: { ...context.user, phone: await unbindPhone(context) } };

@@ -62,7 +62,7 @@ function avatarChange(context: SessionContext, next: string): AvatarChange | und
  * one more write (the account record keeps the saved file); the files of this account's other
  * upload paths are then deleted and the paths forgotten (one more write).
  */
-export const main = withSession<UpdateUserInfoRequest, UpdateUserInfoResponse>(
+export const main = /* @__PURE__ */ withSession<UpdateUserInfoRequest, UpdateUserInfoResponse>(
   async ({ profile }, invocation) => {
     const { db, config, identity, now, user, account } = invocation;
     if (!user) throw new AppError('SESSION_INVALID');
