@@ -113,6 +113,12 @@ export async function bundleFunction(entry, outDir, envVariables = {}) {
   return bundle.contents.byteLength;
 }
 
+/** The names server/src/handlers.ts exports (`export { main as <name> } from ...`). */
+async function packageHandlerNames() {
+  const text = await readFile(path.join(root, 'server/src/handlers.ts'), 'utf8');
+  return new Set([...text.matchAll(/export \{ main as (\w+) \}/g)].map((match) => match[1]));
+}
+
 /** The function's config.json: its triggers and permissions from cloudbaserc.json, if any. */
 export function devtoolsConfig(fn) {
   const config = {};
@@ -131,12 +137,16 @@ export async function build() {
       );
     }
   }
+  const builtIn = await packageHandlerNames();
   const jobs = [
     ...functions.map((fn) => {
       const file = sources.get(fn.name);
       if (!file)
         throw new Error(`cloudbaserc.json lists ${fn.name}: no server/src/functions/${fn.name}.ts`);
-      return { file: { handler: fn.name }, outDir: path.join(functionsOut, fn.name), config: fn };
+      // A built-in function comes from the package's handler; an app's own function added
+      // under server/src/functions (docs/functions.md) is bundled from its file.
+      const entry = builtIn.has(fn.name) ? { handler: fn.name } : file;
+      return { file: entry, outDir: path.join(functionsOut, fn.name), config: fn };
     }),
     ...(await entries(examplesSource)).map((e) => ({
       file: e.file,
