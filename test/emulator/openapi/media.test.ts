@@ -102,10 +102,11 @@ describe('security.imgSecCheck', () => {
   });
 
   test.each([
-    ['larger than 750 x 1334 px', () => pngOf(751, 100), 40006],
-    ['over 1 MB', () => Buffer.concat([pngOf(10, 10), Buffer.alloc(1024 * 1024)]), 40006],
-    ['not an image', () => Buffer.from('hello, not an image'), 40004],
-  ])('an image %s fails with %i', async (_name, make, errCode) => {
+    // errCode before the maker: the title's %i takes the second value.
+    ['larger than 750 x 1334 px', 40006, () => pngOf(751, 100)],
+    ['over 1 MB', 40006, () => Buffer.concat([pngOf(10, 10), Buffer.alloc(1024 * 1024)])],
+    ['not an image', 40004, () => Buffer.from('hello, not an image')],
+  ])('an image %s fails with %i', async (_name, errCode, make) => {
     expect(await check(make())).toMatchObject({ ok: false, errCode });
   });
 
