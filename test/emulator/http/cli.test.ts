@@ -135,9 +135,9 @@ test('an unknown option is refused with the usage', async () => {
 test('--help prints every option the parser accepts and exits 0', async () => {
   const run = runCli(['--help']);
   expect((await run.exited).code).toBe(0);
-  // The option names as the parser declares them (emulator/src/cli.ts), so a new option
+  // The option names as the parser declares them (emulator/src/cli-options.ts), so a new option
   // without a help line fails here.
-  const source = readFileSync(path.join(__dirname, '../../../emulator/src/cli.ts'), 'utf8');
+  const source = readFileSync(path.join(__dirname, '../../../emulator/src/cli-options.ts'), 'utf8');
   const declared = [...source.matchAll(/^\s+'?([a-z-]+)'?: \{ type: '(?:string|boolean)'/gm)].map(
     (match) => match[1],
   );

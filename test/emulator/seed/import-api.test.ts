@@ -5,7 +5,7 @@
  */
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseCliOptions } from '../../../emulator/src/cli';
+import { parseCliOptions } from '../../../emulator/src/cli-options';
 import { seed, startHarness, type ConsoleHarness } from '../console-api/support';
 import { seedDir } from './support';
 
