@@ -1,22 +1,11 @@
 /** Signed downloads (temp file URLs) and the server SDK's upload PUT (COS stand-in). */
 import { HttpError } from '../http/http-error';
-import type { Route, RouteInput } from '../http/route-types';
-import { checkCloudPath } from './file-id';
+import type { Route } from '../http/route-types';
+import { cosErrorXml, signedUploadTarget, urlTarget } from './signed-upload';
 import { DOWNLOAD_PREFIX, UPLOAD_PREFIX } from './signed-url';
 import type { StorageService } from './storage-service';
 
 const COS_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
-
-function target({ params }: RouteInput): { env: string; cloudPath: string } | null {
-  const env = params.env ?? '';
-  const cloudPath = params['*'] ?? '';
-  return env && checkCloudPath(cloudPath) === null ? { env, cloudPath } : null;
-}
-
-/** COS answers errors with XML; the node SDK parses it (an empty body means success). */
-function cosError(code: string, message: string): string {
-  return `<?xml version='1.0' encoding='utf-8' ?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>emulator</RequestId><TraceId>emulator</TraceId></Error>`;
-}
 
 /** Images a browser only ever draws; anything else (SVG, HTML, PDF...) could run as a page. */
 const RASTER_IMAGES = new Set([
@@ -61,7 +50,7 @@ export function fileRoutes(service: StorageService): Route[] {
       path: `${DOWNLOAD_PREFIX}/:env/*`,
       handler: async (input) => {
         const { req, res, query } = input;
-        const file = target(input);
+        const file = urlTarget(input);
         if (!file) throw fileNotFound();
         const { verdict, content, meta } = await service.download(file.cloudPath, file.env, query);
         if (verdict !== 'ok') {
@@ -88,17 +77,14 @@ export function fileRoutes(service: StorageService): Route[] {
       // The SDK PUTs the file with its own content type; the signed URL is the permission.
       body: { limit: COS_UPLOAD_LIMIT_BYTES, parse: 'bytes' },
       handler: async (input) => {
-        const { res, query, raw } = input;
-        const file = target(input);
-        const verdict = file
-          ? service.signer.verify('upload', file, query, service.now())
-          : 'bad-signature';
-        if (!file || verdict !== 'ok' || file.env !== service.env) {
+        const { res, raw } = input;
+        const signed = signedUploadTarget(service, input);
+        if ('refused' in signed) {
           res.writeHead(403, { 'content-type': 'application/xml' });
-          res.end(cosError('AccessDenied', `upload URL refused: ${verdict}`));
+          res.end(cosErrorXml('AccessDenied', `upload URL refused: ${signed.refused}`));
           return;
         }
-        await service.upload(file.cloudPath, raw, 'admin');
+        await service.upload(signed.file.cloudPath, raw, 'admin');
         res.writeHead(200, { 'content-length': 0 });
         res.end();
       },

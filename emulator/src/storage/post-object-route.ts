@@ -9,7 +9,7 @@
  */
 import type { Route, RouteInput } from '../http/route-types';
 import { MultipartError, readMultipart } from '../openapi/multipart';
-import { checkCloudPath } from './file-id';
+import { cosErrorXml, signedUploadTarget } from './signed-upload';
 import { UPLOAD_PREFIX } from './signed-url';
 import { StorageError, type StorageService } from './storage-service';
 
@@ -22,34 +22,18 @@ const FORM_LIMITS = {
   files: 1,
 };
 
-function xmlEscape(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The XML error body COS sends, which the SDKs turn into `STORAGE_REQUEST_FAIL: <Message>`. */
-export function cosErrorXml(code: string, message: string): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${xmlEscape(code)}</Code>` +
-    `<Message>${xmlEscape(message)}</Message><RequestId>emulator</RequestId></Error>`
-  );
-}
-
 function replyXml({ res }: RouteInput, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/xml' });
   res.end(cosErrorXml(code, message));
 }
 
 async function postObject(service: StorageService, input: RouteInput): Promise<void> {
-  const { req, res, params, query, raw } = input;
-  const env = params.env ?? '';
-  const cloudPath = params['*'] ?? '';
-  const file = env && checkCloudPath(cloudPath) === null ? { env, cloudPath } : null;
-  const verdict = file
-    ? service.signer.verify('upload', file, query, service.now())
-    : 'bad-signature';
-  if (!file || verdict !== 'ok' || file.env !== service.env) {
-    return replyXml(input, 403, 'AccessDenied', `upload URL refused: ${verdict}`);
+  const { req, res, raw } = input;
+  const signed = signedUploadTarget(service, input);
+  if ('refused' in signed) {
+    return replyXml(input, 403, 'AccessDenied', `upload URL refused: ${signed.refused}`);
   }
+  const { cloudPath } = signed.file;
   let form;
   try {
     form = await readMultipart(req, raw, FORM_LIMITS);
