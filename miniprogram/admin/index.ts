@@ -15,6 +15,13 @@ import { explainAdminRefusal } from './refusals';
 
 const PAGE_SIZE = 20;
 
+/**
+ * The number of the latest list request per page instance. Replies can arrive out of order (a
+ * search tapped while the first list loads): only the latest request's reply is shown, so an
+ * older, unfiltered list never replaces the search result the admin asked for last.
+ */
+const latestLoad = new WeakMap<object, number>();
+
 interface UserRow extends AdminUser {
   rolesText: string;
   isAdmin: boolean;
@@ -81,6 +88,8 @@ Component({
     },
 
     async load(page: number) {
+      const ticket = (latestLoad.get(this) ?? 0) + 1;
+      latestLoad.set(this, ticket);
       await this.run('list', async () => {
         const query = this.data.query.trim();
         const result = (await appSession().callAuthenticated('adminUsers', {
@@ -90,6 +99,7 @@ Component({
           ...(query ? { query } : {}),
           // The request type is a union by action; Omit<..., 'token'> over it loses the members.
         } as never)) as AdminListResponse;
+        if (latestLoad.get(this) !== ticket) return; // a newer request answers instead
         const rows = result.users.map(row);
         this.setData({
           users: page === 1 ? rows : [...this.data.users, ...rows],

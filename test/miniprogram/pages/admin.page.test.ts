@@ -89,6 +89,26 @@ describe('admin page', () => {
     );
   });
 
+  test('a search answered before the first list keeps its result (the latest request wins)', async () => {
+    const target = await userNamed('晚到的列表');
+    await userNamed('其他用户');
+    // The page's first list call runs on the server, but its reply arrives only after the search's.
+    const releaseFirstList = suite.wx.cloud.holdNextReply('adminUsers');
+    const page = await openAdminPage(true);
+    page.querySelector('.query')!.dispatchEvent('input', { detail: { value: target } });
+    page.querySelector('.search-button')!.dispatchEvent('tap');
+    await waitFor(
+      () => rows(page).length === 1 && textOf(page, '.openid') === target,
+      'the search result',
+    );
+    await waitFor(() => suite.wx.cloud.settled('adminUsers') === 2, 'the server to answer both');
+    releaseFirstList();
+    // The held reply reaches the page through promise callbacks only: one macrotask drains them.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(rows(page)).toHaveLength(1);
+    expect(textOf(page, '.openid')).toBe(target);
+  });
+
   test('设为管理员 asks first; cancelling grants nothing', async () => {
     const target = await userNamed('候选管理员');
     const page = await openAdminPage(true);
