@@ -8,7 +8,7 @@ import { DEFAULT_APPID } from '../shared/default-appid';
 import type { EmulatorContext } from '../app/context';
 import { badRequest } from '../http/http-error';
 import type { RouteInput } from '../http/route-types';
-import { MultipartError, readMultipart } from './multipart';
+import { MultipartError, readMultipart } from '../http/multipart';
 import { allowedOpenApis } from './permissions';
 import type { OpenApiCaller } from './service';
 import { openapiFor } from './openapi-instance';

@@ -8,7 +8,7 @@
  * upload path every route shares.
  */
 import type { Route, RouteInput } from '../http/route-types';
-import { MultipartError, readMultipart } from '../openapi/multipart';
+import { MultipartError, readMultipart } from '../http/multipart';
 import { cosErrorXml, signedUploadTarget } from './signed-upload';
 import { UPLOAD_PREFIX } from './signed-url';
 import { StorageError, type StorageService } from './storage-service';

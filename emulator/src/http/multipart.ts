@@ -1,4 +1,7 @@
 /**
+ * Carried by http/ because more than one capability reads multipart bodies (the SDK's
+ * openapi calls and COS PostObject uploads of SDK 2.3 to 3.x).
+ *
  * Reads a `multipart/form-data` body with @fastify/busboy (the maintained busboy fork undici uses).
  * The SDK sends `requestData` as an `application/octet-stream` part without a filename; busboy's
  * default treats such a part as a file, so its bytes arrive untouched instead of being decoded
