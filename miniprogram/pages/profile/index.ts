@@ -1,9 +1,12 @@
-import { PROFILE_LIMITS, type Gender } from '../../contract/index';
-import { privacyConsent } from '../../behaviors/privacy-consent';
-import { appSession } from '../../lib/app-session';
-import { isCloudCallError } from '../../lib/cloud-error';
-import { displayMessage } from '../../lib/error-log';
-import { canIUse } from '../../lib/privacy';
+import {
+  appSession,
+  canIUse,
+  displayMessage,
+  type Gender,
+  isCloudCallError,
+  PROFILE_LIMITS,
+} from 'wx-cloud-login-miniprogram';
+import { privacyConsent } from 'wx-cloud-login-miniprogram/behaviors/privacy-consent';
 import { AVATAR_HINTS, avatarTiming } from './avatar-feedback';
 import {
   AvatarUploadError,
@@ -17,7 +20,7 @@ import {
   REVIEW_MESSAGES,
   type NicknameReviewDetail,
 } from './nickname-review';
-import { leaveWithToast } from '../../lib/navigation';
+import { leaveWithToast } from '../../utils/navigation';
 import {
   fieldErrorsFrom,
   GENDER_OPTIONS,

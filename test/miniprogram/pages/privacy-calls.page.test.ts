@@ -6,7 +6,7 @@
  * and a call while no page can show the sheet must be answered at once, never left hanging.
  * pages/profile is rendered from its real WXML; wx.* is the stub that plays WeChat's part.
  */
-import { installSession } from '../../../miniprogram/lib/app-session';
+import { installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { fire, renderPage, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';

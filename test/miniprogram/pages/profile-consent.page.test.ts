@@ -6,7 +6,7 @@
  * the page's own sheet, an undeclared privacy scope, the avatar button's accessible name, and an
  * old base library. Only wx.* is stubbed (the privacy and review events come from the client).
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { avatarTiming } from '../../../miniprogram/pages/profile/avatar-feedback';
 import { reviewTiming } from '../../../miniprogram/pages/profile/nickname-review';
 import { newOpenid } from '../support/counting-cloud';

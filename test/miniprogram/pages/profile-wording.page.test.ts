@@ -6,7 +6,7 @@
  * number), the phone row says what the number is for and the unbind text promises nothing the
  * app does not do, and the avatar hint waits until the user came back without a choice.
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { avatarTiming } from '../../../miniprogram/pages/profile/avatar-feedback';
 import { newOpenid } from '../support/counting-cloud';
 import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';
