@@ -11,13 +11,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  // The mini program package by name resolves as in DevTools after 构建 npm (npm run build):
-  // miniprogram/miniprogram_npm, so the app's pages, the package's components and the tests share
-  // one built copy (one session manager). Unit tests of the package import client/src by path.
-  moduleNameMapper: {
-    '^wx-cloud-login-miniprogram(/.*)?$':
-      '<rootDir>/miniprogram/miniprogram_npm/wx-cloud-login-miniprogram$1',
-  },
+
   testTimeout: 30000,
   // Servers and instance processes are started per suite; keep suites from starving each other.
   maxWorkers: 2,

@@ -10,6 +10,15 @@
 const { cpSync, existsSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 
+/** `<dir>/node_modules/<name>/package.json` in `from` or the nearest parent that has it. */
+function installedManifest(from, name) {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed (from ${from})`);
+  }
+}
+
 /**
  * Builds `<miniprogramDir>/miniprogram_npm` afresh from the dependencies in its package.json;
  * returns the names built. A dependency is found the way Node finds it from that folder: its own
@@ -21,7 +30,7 @@ function buildNpm(miniprogramDir) {
   rmSync(npmDir, { recursive: true, force: true });
   const built = [];
   for (const name of Object.keys(manifest.dependencies ?? {})) {
-    const pkgJson = require.resolve(`${name}/package.json`, { paths: [miniprogramDir] });
+    const pkgJson = installedManifest(miniprogramDir, name);
     const pkg = JSON.parse(readFileSync(pkgJson, 'utf8'));
     const from = path.join(path.dirname(pkgJson), pkg.miniprogram ?? 'miniprogram_dist');
     if (!existsSync(from)) continue;
