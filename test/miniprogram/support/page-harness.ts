@@ -52,14 +52,24 @@ export function renderPage(id: string): RenderedPage {
   return page;
 }
 
+/** A rendered page, or a custom component inside one (its own data and shadow tree). */
+export type RenderedPart = Pick<RenderedPage, 'querySelector' | 'data'>;
+
+/** The custom component matching `selector`, e.g. the page's `<privacy-consent>`. */
+export function partOf(page: RenderedPart, selector: string): RenderedPart {
+  const found = page.querySelector(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
 /** Text of the first element matching `selector`, or null when there is none. */
-export function textOf(page: RenderedPage, selector: string): string | null {
+export function textOf(page: RenderedPart, selector: string): string | null {
   const found = page.querySelector(selector);
   return found ? (found.dom?.textContent ?? '').trim() : null;
 }
 
 /** Fires a tap or a component event on the first element matching `selector`. */
-export function fire(page: RenderedPage, selector: string, event: string, detail?: object): void {
+export function fire(page: RenderedPart, selector: string, event: string, detail?: object): void {
   const found = page.querySelector(selector);
   if (!found) throw new Error(`nothing matches ${selector}`);
   found.dispatchEvent(event, detail ? { detail } : {});
