@@ -11,6 +11,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+
   testTimeout: 30000,
   // Servers and instance processes are started per suite; keep suites from starving each other.
   maxWorkers: 2,

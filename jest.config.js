@@ -5,4 +5,13 @@ const base = require('./jest.base.config');
 module.exports = {
   ...base,
   testMatch: ['<rootDir>/test/{contract,emulator,functions,miniprogram}/**/*.test.ts'],
+  // This repository's mini program package by name resolves as DevTools resolves it after
+  // 构建 npm (npm run build): miniprogram/miniprogram_npm, so the app's pages, the package's
+  // components and the tests share one built copy (one session manager). Unit tests of the
+  // package import client/src by path.
+  // Not in the base config: the package and adoption tests resolve the copy they installed.
+  moduleNameMapper: {
+    '^wx-cloud-login-miniprogram(/.*)?$':
+      '<rootDir>/miniprogram/miniprogram_npm/wx-cloud-login-miniprogram$1',
+  },
 };

@@ -1,5 +1,5 @@
-import { appSession, installSession } from './lib/app-session';
-import { envIdFor } from './lib/cloud-env';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
+import { envIdFor } from './utils/cloud-env';
 
 /** True until the first onShow after onLaunch has passed: launching is not "coming back". */
 let launching = true;

@@ -26,7 +26,7 @@ export type ManagerFactory = (deps: {
 }) => SessionManagerLike;
 
 export async function loadSessionManager(): Promise<ManagerFactory> {
-  const modulePath = path.join(ROOT, 'miniprogram/lib/session/session-manager');
+  const modulePath = path.join(ROOT, 'client/src/lib/session/session-manager');
   const loaded = (await import(modulePath)) as {
     SessionManager: new (deps: Parameters<ManagerFactory>[0]) => SessionManagerLike;
   };

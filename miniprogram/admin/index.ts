@@ -6,11 +6,14 @@
  * The admin page: lists and searches users and runs adminUsers actions. The home page shows the
  * entry only to users whose roles include `admin`; the server decides on every call anyway.
  */
-import type { AdminListResponse, AdminUser } from '../contract/index';
-import { appSession } from '../lib/app-session';
-import { runBusy } from '../lib/busy-request';
-import { isCloudCallError } from '../lib/cloud-error';
-import { displayMessage } from '../lib/error-log';
+import {
+  type AdminListResponse,
+  type AdminUser,
+  appSession,
+  displayMessage,
+  isCloudCallError,
+  runBusy,
+} from 'wx-cloud-login-miniprogram';
 import { explainAdminRefusal } from './refusals';
 
 const PAGE_SIZE = 20;

@@ -3,7 +3,7 @@
  * Chinese text for adminUsers refusals (PERMISSION_DENIED) that name their reason; any other
  * refusal keeps the generic 没有权限 text. A Map, so a reason such as `constructor` finds nothing.
  */
-import { CloudCallError, isCloudCallError } from '../lib/cloud-error';
+import { CloudCallError, isCloudCallError } from 'wx-cloud-login-miniprogram';
 
 export const ADMIN_REFUSAL_MESSAGES: ReadonlyMap<string, string> = new Map([
   [

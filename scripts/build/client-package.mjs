@@ -1,10 +1,10 @@
-// The mini program package (client/package.json, wx-cloud-login-miniprogram): the login client
-// and its components compiled from miniprogram/ (one source: the app in this repository runs the
-// same files) into client/miniprogram_dist, the folder DevTools' 构建 npm copies into
-// miniprogram_npm. One JS file per source file (CommonJS, as the mini program's module system
-// expects), so the components and the page share one session manager; ES2015 output, because
-// older DevTools and base libraries reject newer syntax (`?.`, `??`, object spread, async) in
-// miniprogram_npm, which their "ES6 to ES5" setting does not always reach.
+// The mini program package (client/, wx-cloud-login-miniprogram): its source in client/src and the
+// contract from contract/src (the same files the cloud functions compile), compiled into
+// client/miniprogram_dist, the folder DevTools' 构建 npm copies into miniprogram_npm.
+// One JS file per source file (CommonJS, as the mini program's module system expects), so the
+// components and the pages share one session manager; ES2015 output, because older DevTools and
+// base libraries reject newer syntax (`?.`, `??`, object spread, async) in miniprogram_npm, which
+// their "ES6 to ES5" setting does not always reach.
 import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import ts from 'typescript';
 import { newest } from './declarations.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const source = path.join(root, 'miniprogram');
+const source = path.join(root, 'client/src');
+const contract = path.join(root, 'contract/src');
 export const clientDist = path.join(root, 'client/miniprogram_dist');
 /** The package's components (folder = component name), each used as `<pkg>/components/<name>/<name>`. */
 export const PACKAGE_COMPONENTS = ['privacy-consent', 'account-deletion', 'phone-binding'];
@@ -25,6 +26,66 @@ function entries() {
   ];
 }
 
+/** Where a source file's output goes: client/src/x -> x, contract/src/x -> contract/x. */
+function distPathOf(file) {
+  const inside = (dir) => !path.relative(dir, file).startsWith('..');
+  if (inside(source)) return path.join(clientDist, path.relative(source, file));
+  if (inside(contract)) return path.join(clientDist, 'contract', path.relative(contract, file));
+  throw new Error(`the mini program package cannot ship ${path.relative(root, file)}`);
+}
+
+/**
+ * Rewrites imports of contract/src in client/src (`../../../contract/src/index`) to the package's
+ * own contract folder, in the JS and in the declarations.
+ */
+function contractImports(context) {
+  const { factory } = context;
+  return (file) => {
+    const from = path.dirname(distPathOf(file.fileName));
+    const rewrite = (specifier) => {
+      if (!ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) return specifier;
+      const target = path.resolve(path.dirname(file.fileName), specifier.text);
+      if (path.relative(contract, target).startsWith('..')) return specifier;
+      let relative = path.relative(from, distPathOf(target)).split(path.sep).join('/');
+      if (!relative.startsWith('.')) relative = `./${relative}`;
+      return factory.createStringLiteral(relative);
+    };
+    const visit = (node) => {
+      if (ts.isImportDeclaration(node)) {
+        return factory.updateImportDeclaration(
+          node,
+          node.modifiers,
+          node.importClause,
+          rewrite(node.moduleSpecifier),
+          node.attributes,
+        );
+      }
+      if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
+        return factory.updateExportDeclaration(
+          node,
+          node.modifiers,
+          node.isTypeOnly,
+          node.exportClause,
+          rewrite(node.moduleSpecifier),
+          node.attributes,
+        );
+      }
+      if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+        return factory.updateImportTypeNode(
+          node,
+          factory.updateLiteralTypeNode(node.argument, rewrite(node.argument.literal)),
+          node.attributes,
+          node.qualifier,
+          node.typeArguments,
+          node.isTypeOf,
+        );
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return ts.visitNode(file, visit);
+  };
+}
+
 function compile() {
   const program = ts.createProgram(entries(), {
     target: ts.ScriptTarget.ES2015,
@@ -35,11 +96,24 @@ function compile() {
     strict: true,
     skipLibCheck: true,
     declaration: true,
-    rootDir: source,
+    rootDir: root,
     outDir: clientDist,
     newLine: ts.NewLineKind.LineFeed,
   });
-  const result = program.emit();
+  const outputs = [];
+  const result = program.emit(
+    undefined,
+    (fileName, text, bom, onError, sources) => {
+      const original = sources?.[0]?.fileName;
+      if (!original) throw new Error(`no source for ${fileName}`);
+      const ext = fileName.endsWith('.d.ts') ? '.d.ts' : path.extname(fileName);
+      const target = distPathOf(original).replace(/\.ts$/, ext);
+      outputs.push([target, text]);
+    },
+    undefined,
+    false,
+    { before: [contractImports], afterDeclarations: [contractImports] },
+  );
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter(
     (d) => d.category === ts.DiagnosticCategory.Error,
   );
@@ -52,6 +126,7 @@ function compile() {
       }),
     );
   }
+  return outputs;
 }
 
 /** The component's template, styles and JSON next to its compiled JS. */
@@ -72,12 +147,14 @@ export async function build() {
     (s) => s.mtimeMs,
     () => 0,
   );
-  const sources = ['lib', 'components', 'behaviors', 'contract'].map((d) => path.join(source, d));
-  if (built > (await newest(sources, /\.(ts|wxml|wxss|json)$/))) return;
+  if (built > (await newest([source, contract], /\.(ts|wxml|wxss|json)$/))) return;
+  const outputs = compile();
   // A clean folder each time: a file removed from the source must not linger in the package.
   await rm(clientDist, { recursive: true, force: true });
-  await mkdir(clientDist, { recursive: true });
-  compile();
+  for (const [file, text] of outputs) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  }
   await copyComponentFiles();
   // `require('wx-cloud-login-miniprogram')` in miniprogram_npm loads the folder's index.js.
   await writeFile(path.join(clientDist, 'index.js'), "module.exports = require('./lib/index');\n");

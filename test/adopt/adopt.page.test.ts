@@ -15,7 +15,13 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bridgeFor, newOpenid } from '../miniprogram/support/counting-cloud';
-import { fire, renderPage, textOf, type RenderedPage } from '../miniprogram/support/page-harness';
+import {
+  fire,
+  loadMiniprogramPage,
+  renderPage,
+  textOf,
+  type RenderedPage,
+} from '../miniprogram/support/page-harness';
 import { installWxRuntime, type WxRuntime } from '../miniprogram/support/wx-runtime';
 import { pack, repoRoot } from '../login-packages/support/pack';
 import { addLoginFunctions, addLoginToMiniprogram, installOwnFunction } from './support/add-login';
@@ -139,24 +145,7 @@ function installPageConstructor(): void {
     });
 }
 
-/**
- * A page of the adopted app in miniprogram-simulate, its npm components resolved the way
- * DevTools resolves them after 构建 npm: `<package>/<path>` from miniprogram_npm.
- */
+/** A page of the adopted app in miniprogram-simulate, its npm components from miniprogram_npm. */
 function loadAdoptedPage(page: string): RenderedPage {
-  const root = path.join(project, 'miniprogram');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const json = require(path.join(root, `${page}.json`)) as {
-    usingComponents?: Record<string, string>;
-  };
-  const usingComponents = Object.fromEntries(
-    Object.entries(json.usingComponents ?? {}).map(([tag, target]) => [
-      tag,
-      `/miniprogram_npm/${target}`,
-    ]),
-  );
-  const id = simulate.load(path.join(root, page), { rootPath: root, usingComponents });
-  return renderPage(id);
+  return renderPage(loadMiniprogramPage(path.join(project, 'miniprogram'), page));
 }

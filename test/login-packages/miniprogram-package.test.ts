@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
-import type * as ClientApi from '../../miniprogram/lib/index';
+import type * as ClientApi from '../../client/src/lib/index';
 import type { RunningEmulator } from '../../emulator/src/index';
 import { bridgeFor, memoryStorage, newOpenid } from '../miniprogram/support/counting-cloud';
 import { startRepoEmulator } from '../miniprogram/support/emulator';

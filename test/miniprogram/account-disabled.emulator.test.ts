@@ -6,8 +6,8 @@
  * be refused too, so retrying it would loop).
  */
 import type { RunningEmulator } from '../../emulator/src/index';
-import { CLIENT_ERROR_MESSAGES, CloudCallError } from '../../miniprogram/lib/cloud-error';
-import { SessionManager } from '../../miniprogram/lib/session/session-manager';
+import { CLIENT_ERROR_MESSAGES, CloudCallError } from '../../client/src/lib/cloud-error';
+import { SessionManager } from '../../client/src/lib/session/session-manager';
 import { bridgeFor, countingCloud, memoryStorage, newOpenid } from './support/counting-cloud';
 import { startRepoEmulator } from './support/emulator';
 

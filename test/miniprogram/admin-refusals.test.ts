@@ -2,8 +2,7 @@
  * The admin page explains refusals that name their reason: another admin's action on an
  * ADMIN_OPENIDS admin is PERMISSION_DENIED with reason configured_admin (server/src/admin-users.ts).
  */
-import { CloudCallError } from '../../miniprogram/lib/cloud-error';
-import { displayMessage } from '../../miniprogram/lib/error-log';
+import { CloudCallError, displayMessage } from 'wx-cloud-login-miniprogram';
 import { explainAdminRefusal } from '../../miniprogram/admin/refusals';
 
 const refusal = (reason?: string) =>

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { success, type FunctionName } from '../../miniprogram/contract/index';
-import { createCall, type CloudFunctionCaller } from '../../miniprogram/lib/call';
-import { CloudCallError, CLIENT_ERROR_MESSAGES } from '../../miniprogram/lib/cloud-error';
+import { success, type FunctionName } from '../../contract/src/index';
+import { createCall, type CloudFunctionCaller } from '../../client/src/lib/call';
+import { CloudCallError, CLIENT_ERROR_MESSAGES } from '../../client/src/lib/cloud-error';
 import { USER } from './support/scripted-cloud';
 
 interface RcFunction {

@@ -2,9 +2,9 @@
  * The typed wrapper, table-driven: what wx.cloud.callFunction resolves or rejects with, and
  * what `call` then resolves with or the CloudCallError it rejects with.
  */
-import { ERROR_CODES, failure, success } from '../../miniprogram/contract/index';
-import { createCall, type CloudFunctionCaller } from '../../miniprogram/lib/call';
-import { CloudCallError, CLIENT_ERROR_MESSAGES } from '../../miniprogram/lib/cloud-error';
+import { ERROR_CODES, failure, success } from '../../contract/src/index';
+import { createCall, type CloudFunctionCaller } from '../../client/src/lib/call';
+import { CloudCallError, CLIENT_ERROR_MESSAGES } from '../../client/src/lib/cloud-error';
 
 /** A stand-in for wx.cloud that answers one call the way the table says. */
 function cloudAnswering(answer: () => Promise<{ result?: unknown }>): CloudFunctionCaller & {

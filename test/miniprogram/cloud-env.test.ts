@@ -3,7 +3,7 @@
  * from wx.getAccountInfoSync().miniProgram.envVersion, so testers of a trial build never write
  * into the production database.
  */
-import { envIdFor } from '../../miniprogram/lib/cloud-env';
+import { envIdFor } from '../../miniprogram/utils/cloud-env';
 
 const ids = { develop: 'env-dev', trial: 'env-trial', release: 'env-prod' };
 

@@ -2,9 +2,9 @@
  * Failures are visible to the developer: every failed call is logged with its errCode/errMsg to
  * the console and to the realtime log manager; development builds show the raw reason on the page.
  */
-import { createCall } from '../../miniprogram/lib/call';
-import { CloudCallError } from '../../miniprogram/lib/cloud-error';
-import { displayMessage } from '../../miniprogram/lib/error-log';
+import { createCall } from '../../client/src/lib/call';
+import { CloudCallError } from '../../client/src/lib/cloud-error';
+import { displayMessage } from '../../client/src/lib/error-log';
 
 const ENV_MISSING = 'cloud.callFunction:fail Error: errCode: -501000  | errMsg: env not exists';
 

@@ -1,4 +1,4 @@
-import { displayPhone, maskPhoneNumber } from '../../miniprogram/lib/phone-mask';
+import { displayPhone, maskPhoneNumber } from '../../client/src/lib/phone-mask';
 
 describe('masking a bound number', () => {
   test.each([

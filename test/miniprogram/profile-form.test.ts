@@ -1,6 +1,5 @@
 /** How the profile page reads its form and places server errors next to fields. */
-import { failure } from '../../miniprogram/contract/index';
-import { CloudCallError } from '../../miniprogram/lib/cloud-error';
+import { CloudCallError, failure } from 'wx-cloud-login-miniprogram';
 import {
   fieldErrorsFrom,
   readProfileForm,

@@ -3,7 +3,7 @@
  * from any call) clears the phone's session and publishes `disabled`, without a login loop; a
  * deletion publishes `deleted`, makes no `logout` call and survives a cold start.
  */
-import { failure, success } from '../../miniprogram/contract/index';
+import { failure, success } from '../../contract/src/index';
 import { memoryStorage } from './support/counting-cloud';
 import { manager, scriptedCloud } from './support/scripted-cloud';
 

@@ -3,8 +3,8 @@
  * survives a cold start and wins over a login in flight, a clock that was wrong and then
  * corrected, renewal reaching the phone at launch, client timeouts, function timeouts.
  */
-import { failure, success } from '../../miniprogram/contract/index';
-import type { CloudFunctionCaller } from '../../miniprogram/lib/call';
+import { failure, success } from '../../contract/src/index';
+import type { CloudFunctionCaller } from '../../client/src/lib/call';
 import { memoryStorage } from './support/counting-cloud';
 import { manager, NOW, scriptedCloud, USER } from './support/scripted-cloud';
 

@@ -3,9 +3,9 @@
  * the wx.cloud bridge. Counts every callFunction to check the promises about network calls.
  */
 import type { RunningEmulator } from '../../emulator/src/index';
-import { CloudCallError } from '../../miniprogram/lib/cloud-error';
-import { SessionManager } from '../../miniprogram/lib/session/session-manager';
-import type { KeyValueStorage } from '../../miniprogram/lib/session/types';
+import { CloudCallError } from '../../client/src/lib/cloud-error';
+import { SessionManager } from '../../client/src/lib/session/session-manager';
+import type { KeyValueStorage } from '../../client/src/lib/session/types';
 import {
   bridgeFor,
   countingCloud,

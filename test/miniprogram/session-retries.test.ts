@@ -3,8 +3,8 @@
  * retry (never a loop); network failures are retried with backoff for idempotent calls only.
  * The happy paths and call counts run against the real functions (session-manager.emulator.test.ts).
  */
-import { failure, success } from '../../miniprogram/contract/index';
-import { backoffDelay, DEFAULT_RETRY } from '../../miniprogram/lib/session/retry';
+import { failure, success } from '../../contract/src/index';
+import { backoffDelay, DEFAULT_RETRY } from '../../client/src/lib/session/retry';
 import { manager, offline, scriptedCloud, USER } from './support/scripted-cloud';
 
 describe('a rejected token', () => {

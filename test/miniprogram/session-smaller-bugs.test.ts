@@ -3,8 +3,8 @@
  * answers the test releases by hand: 登录 right after 退出登录, a launch check answering after a
  * profile save, and the full phone number kept on the phone.
  */
-import { success, type PublicUser } from '../../miniprogram/contract/index';
-import type { CloudFunctionCaller } from '../../miniprogram/lib/call';
+import { success, type PublicUser } from '../../contract/src/index';
+import type { CloudFunctionCaller } from '../../client/src/lib/call';
 import { memoryStorage } from './support/counting-cloud';
 import { manager, NOW, USER } from './support/scripted-cloud';
 

@@ -2,9 +2,9 @@
  * Session manager state with a scripted wx.cloud: listeners, balanced loading, storage that
  * fails, logout while offline, and refresh() after the server ended the session or offline.
  */
-import { failure, success } from '../../miniprogram/contract/index';
-import type { CloudFunctionCaller } from '../../miniprogram/lib/call';
-import type { SessionStatus } from '../../miniprogram/lib/session/types';
+import { failure, success } from '../../contract/src/index';
+import type { CloudFunctionCaller } from '../../client/src/lib/call';
+import type { SessionStatus } from '../../client/src/lib/session/types';
 import { manager, NOW, offline, scriptedCloud } from './support/scripted-cloud';
 
 describe('state, loading and storage', () => {

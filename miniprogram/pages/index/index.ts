@@ -1,4 +1,4 @@
-import { appSession } from '../../lib/app-session';
+import { appSession } from 'wx-cloud-login-miniprogram';
 import { EMPTY_HOME_VIEW, homeView } from './view-model';
 
 /** Unsubscribe functions per page instance (the Component typings have no slot for them). */

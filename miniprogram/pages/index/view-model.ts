@@ -1,6 +1,5 @@
 import { SUPPORT_PAGE } from '../../config/support';
-import { displayMessage } from '../../lib/error-log';
-import type { SessionSnapshot } from '../../lib/session/types';
+import { displayMessage, type SessionSnapshot } from 'wx-cloud-login-miniprogram';
 
 /** What pages/index renders; built from the session snapshot by one pure function. */
 export interface HomeView {

@@ -1,5 +1,4 @@
-import { AVATAR_EXTENSIONS, type AvatarExtension } from '../../contract/index';
-import { appSession } from '../../lib/app-session';
+import { appSession, AVATAR_EXTENSIONS, type AvatarExtension } from 'wx-cloud-login-miniprogram';
 
 /** Extension of a temporary file path, as the server accepts it (`jpg` when unknown). */
 function extensionOf(filePath: string): AvatarExtension {

@@ -1,9 +1,11 @@
-import { PROFILE_LIMITS, type Gender } from '../../contract/index';
-import { privacyConsent } from '../../behaviors/privacy-consent';
-import { appSession } from '../../lib/app-session';
-import { isCloudCallError } from '../../lib/cloud-error';
-import { displayMessage } from '../../lib/error-log';
-import { canIUse } from '../../lib/privacy';
+import {
+  appSession,
+  canIUse,
+  displayMessage,
+  type Gender,
+  isCloudCallError,
+  PROFILE_LIMITS,
+} from 'wx-cloud-login-miniprogram';
 import { AVATAR_HINTS, avatarTiming } from './avatar-feedback';
 import {
   AvatarUploadError,
@@ -17,7 +19,7 @@ import {
   REVIEW_MESSAGES,
   type NicknameReviewDetail,
 } from './nickname-review';
-import { leaveWithToast } from '../../lib/navigation';
+import { leaveWithToast } from '../../utils/navigation';
 import {
   fieldErrorsFrom,
   GENDER_OPTIONS,
@@ -29,10 +31,17 @@ import {
 type AvatarEvent = WechatMiniprogram.CustomEvent<{ avatarUrl?: string; errMsg?: string }>;
 type FormValue = Record<string, unknown>;
 
-/** The methods privacyConsent adds (Component's typings do not merge a behavior's methods). */
-interface PrivacyMethods {
+/** What the page asks of its <privacy-consent> component (the package's, from miniprogram_npm). */
+interface PrivacyConsent {
   ensurePrivacyConsent(): Promise<boolean>;
   explainPrivacyFailure(errMsg: string): boolean;
+}
+
+/** The page's <privacy-consent id="privacy-consent"> (index.wxml); its absence is a bug. */
+function privacyOf(page: WechatMiniprogram.Component.TrivialInstance): PrivacyConsent {
+  const found = page.selectComponent('#privacy-consent') as unknown as PrivacyConsent | null;
+  if (!found) throw new Error('pages/profile: <privacy-consent id="privacy-consent"> is missing');
+  return found;
 }
 
 /** Per page instance: the timer that ends the "opening" hint of an avatar tap. */
@@ -59,8 +68,6 @@ const waiting = new WeakMap<object, { value: FormValue; timer: ReturnType<typeof
 
 // Written with Component() (not Page()) so miniprogram-simulate can render it in tests.
 Component({
-  behaviors: [privacyConsent],
-
   data: {
     avatarUrl: '',
     nickName: '',
@@ -150,7 +157,7 @@ Component({
 
     onChooseAvatar(event: AvatarEvent) {
       this.clearAvatarHint();
-      const privacy = this as unknown as PrivacyMethods;
+      const privacy = privacyOf(this);
       const { avatarUrl, errMsg } = event.detail;
       if (!avatarUrl) {
         // Some base libraries report a refused or undeclared privacy scope here; a cancel is
@@ -173,7 +180,7 @@ Component({
 
     /** The upload on 保存 failed: the saved avatar comes back and the reason is shown. */
     showUploadFailure(error: unknown) {
-      const privacy = this as unknown as PrivacyMethods;
+      const privacy = privacyOf(this);
       const { kind, errMsg: reason } = uploadFailureOf(error);
       console.error(`[wx-cloud-login] avatar upload failed: ${reason}`);
       const saved = appSession().getSnapshot().session?.user.avatarUrl ?? '';
@@ -188,7 +195,7 @@ Component({
     },
 
     onNicknameFocus() {
-      void (this as unknown as PrivacyMethods).ensurePrivacyConsent();
+      void privacyOf(this).ensurePrivacyConsent();
     },
 
     onNicknameInput() {

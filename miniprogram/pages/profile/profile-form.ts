@@ -1,12 +1,12 @@
 import {
-  INVALID_ARGUMENT_REASONS,
-  PROFILE_LIMITS,
+  type CloudCallError,
   type Gender,
+  INVALID_ARGUMENT_REASONS,
   type InvalidArgumentReason,
+  PROFILE_LIMITS,
   type ProfileInput,
   type PublicUser,
-} from '../../contract/index';
-import type { CloudCallError } from '../../lib/cloud-error';
+} from 'wx-cloud-login-miniprogram';
 
 /** Fields the form shows an error next to. */
 export type FormField = 'nickName' | 'avatarUrl' | 'gender';

@@ -5,7 +5,7 @@
  * emulator. The admin role is granted the documented way: the console adds the account record
  * users/account:<OPENID> with roles ["admin"] (here through the emulator console's own API).
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { consoleAdd as consoleAddTo } from '../support/console-add';
 import { newOpenid } from '../support/counting-cloud';
 import { renderPage, textOf, type RenderedPage } from '../support/page-harness';

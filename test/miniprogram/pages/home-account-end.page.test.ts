@@ -6,7 +6,7 @@
  * and the home page says 账号已停用 with a way to reach the operator, instead of a login failure
  * with 重试; after 注销 it says the account was deleted, not 你已退出登录, also after a cold start.
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { consoleAdd } from '../support/console-add';
 import { bridgeFor, newOpenid } from '../support/counting-cloud';
 import { fire, renderPage, textOf } from '../support/page-harness';

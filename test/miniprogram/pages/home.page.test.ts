@@ -4,7 +4,7 @@
  * pages/index rendered from its real WXML by miniprogram-simulate, logging in against the
  * emulator (child process) through the wx.cloud bridge. Only wx.* is stubbed (wx-runtime.ts).
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';

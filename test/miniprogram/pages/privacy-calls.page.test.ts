@@ -6,9 +6,9 @@
  * and a call while no page can show the sheet must be answered at once, never left hanging.
  * pages/profile is rendered from its real WXML; wx.* is the stub that plays WeChat's part.
  */
-import { installSession } from '../../../miniprogram/lib/app-session';
+import { installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
-import { fire, renderPage, type RenderedPage } from '../support/page-harness';
+import { fire, partOf, renderPage, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';
 import { waitFor } from '../support/wx-runtime';
 
@@ -28,10 +28,12 @@ test('two calls paused at once both get the answer of the one sheet', async () =
   const first = suite.wx.requestPrivacy('chooseAvatar');
   const second = suite.wx.requestPrivacy('getPhoneNumber');
   await waitFor(
-    () => (page.data as { privacySheetVisible: boolean }).privacySheetVisible,
+    () =>
+      (partOf(page, '#privacy-consent').data as { privacySheetVisible: boolean })
+        .privacySheetVisible,
     'the sheet',
   );
-  fire(page, '.privacy-agree', 'agreeprivacyauthorization');
+  fire(partOf(page, '#privacy-consent'), '.privacy-agree', 'agreeprivacyauthorization');
   const answers = await Promise.race([
     Promise.all([first, second]),
     new Promise((resolve) => setTimeout(() => resolve('the first call was left hanging'), 1_000)),

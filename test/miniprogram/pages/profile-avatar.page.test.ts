@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MSG_SEC_CHECK_RISKY_WORD } from '../../../emulator/src/openapi/msg-sec-check';
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { tapSubmit, typeInto } from '../support/form-runtime';
 import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';

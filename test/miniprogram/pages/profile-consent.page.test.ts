@@ -3,15 +3,22 @@
  *
  * pages/profile on a real phone (issue 15), rendered from its real WXML against the emulator:
  * WeChat's nickname review (pass, fail, timeout, and 保存 waiting for it), privacy consent with
- * the page's own sheet, an undeclared privacy scope, the avatar button's accessible name, and an
+ * the package's <privacy-consent> sheet, an undeclared privacy scope, the avatar button's accessible name, and an
  * old base library. Only wx.* is stubbed (the privacy and review events come from the client).
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { avatarTiming } from '../../../miniprogram/pages/profile/avatar-feedback';
 import { reviewTiming } from '../../../miniprogram/pages/profile/nickname-review';
 import { newOpenid } from '../support/counting-cloud';
 import { chooseRadio, tapSubmit, typeInto } from '../support/form-runtime';
-import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import {
+  fire,
+  partOf,
+  renderPage,
+  textOf,
+  type RenderedPage,
+  type RenderedPart,
+} from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';
 import { waitFor } from '../support/wx-runtime';
 
@@ -32,11 +39,18 @@ async function openProfile(setup: () => void = () => undefined): Promise<Rendere
 
 type PageData = {
   fieldErrors: Record<string, string>;
-  privacySheetVisible: boolean;
-  privacyNotice: string;
   nicknameChecking: boolean;
 };
 const data = (page: RenderedPage) => page.data as PageData;
+
+/** The page's <privacy-consent> (the package's component, from miniprogram_npm). */
+const consent = (page: RenderedPage) => partOf(page, '#privacy-consent');
+type ConsentData = {
+  privacySheetVisible: boolean;
+  privacyNotice: string;
+  needPrivacyAuthorization: boolean;
+};
+const consentData = (page: RenderedPage) => consent(page).data as ConsentData;
 
 /** The user types a nickname and leaves the input: WeChat starts its review. */
 function typeNickname(page: RenderedPage, text: string): void {
@@ -48,7 +62,7 @@ function typeNickname(page: RenderedPage, text: string): void {
 const review = (page: RenderedPage, pass: boolean, timeout = false) =>
   fire(page, '.nickname', 'nicknamereview', { pass, timeout });
 
-function attrOf(page: RenderedPage, selector: string, name: string): unknown {
+function attrOf(page: RenderedPart, selector: string, name: string): unknown {
   const node = page.querySelector(selector) as unknown as {
     _exparserNode: { _vt: { attrs: Array<{ name: string; value: unknown }> } };
   };
@@ -115,37 +129,34 @@ describe('privacy consent', () => {
   it('a paused avatar call shows our sheet; 同意 through the agree button lets it go on', async () => {
     const page = await openProfile(() => (suite.wx.privacy.needAuthorization = true));
     const answer = suite.wx.requestPrivacy('chooseAvatar'); // the user tapped the avatar
-    await waitFor(() => data(page).privacySheetVisible, 'the privacy sheet');
-    expect(textOf(page, '.privacy-link')).toBe(suite.wx.privacy.contractName);
-    expect(attrOf(page, '.privacy-agree', 'openType')).toBe('agreePrivacyAuthorization');
-    expect(attrOf(page, '.privacy-agree', 'id')).toBe('agree-privacy-button');
+    await waitFor(() => consentData(page).privacySheetVisible, 'the privacy sheet');
+    expect(textOf(consent(page), '.privacy-link')).toBe(suite.wx.privacy.contractName);
+    expect(attrOf(consent(page), '.privacy-agree', 'openType')).toBe('agreePrivacyAuthorization');
+    expect(attrOf(consent(page), '.privacy-agree', 'id')).toBe('agree-privacy-button');
 
-    fire(page, '.privacy-agree', 'agreeprivacyauthorization');
+    fire(consent(page), '.privacy-agree', 'agreeprivacyauthorization');
     await expect(answer).resolves.toEqual({ event: 'agree', buttonId: 'agree-privacy-button' });
-    expect(data(page).privacySheetVisible).toBe(false);
+    expect(consentData(page).privacySheetVisible).toBe(false);
   });
 
   it('拒绝 fails the paused call and the page explains what that means', async () => {
     const page = await openProfile(() => (suite.wx.privacy.needAuthorization = true));
     const answer = suite.wx.requestPrivacy('chooseAvatar');
-    await waitFor(() => data(page).privacySheetVisible, 'the privacy sheet');
-    fire(page, '.privacy-refuse', 'tap');
+    await waitFor(() => consentData(page).privacySheetVisible, 'the privacy sheet');
+    fire(consent(page), '.privacy-refuse', 'tap');
     await expect(answer).resolves.toEqual({ event: 'disagree' });
-    expect(textOf(page, '.privacy-notice')).toBe(
+    expect(textOf(consent(page), '.privacy-notice')).toBe(
       '你未同意《用户隐私保护指引》，无法使用微信头像和昵称；再次点击可重新选择',
     );
   });
 
   it('focusing the nickname before consent asks first (else it becomes a plain text box)', async () => {
     const page = await openProfile(() => (suite.wx.privacy.needAuthorization = true));
-    await waitFor(
-      () => (page.data as { needPrivacyAuthorization: boolean }).needPrivacyAuthorization,
-      'setting',
-    );
+    await waitFor(() => consentData(page).needPrivacyAuthorization, 'setting');
     fire(page, '.nickname', 'focus');
-    await waitFor(() => data(page).privacySheetVisible, 'the privacy sheet');
+    await waitFor(() => consentData(page).privacySheetVisible, 'the privacy sheet');
     expect(suite.wx.callsOf('requirePrivacyAuthorize')).toHaveLength(1);
-    fire(page, '.privacy-link', 'tap');
+    fire(consent(page), '.privacy-link', 'tap');
     await waitFor(
       () => suite.wx.callsOf('openPrivacyContract').length === 1,
       'the guideline to open',
@@ -157,8 +168,8 @@ describe('privacy consent', () => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const errMsg = 'chooseAvatar:fail api scope is not declared in the privacy agreement';
     fire(page, '.avatar-button', 'chooseavatar', { errMsg });
-    await waitFor(() => Boolean(data(page).privacyNotice), 'the notice');
-    expect(textOf(page, '.privacy-notice')).toBe(
+    await waitFor(() => Boolean(consentData(page).privacyNotice), 'the notice');
+    expect(textOf(consent(page), '.privacy-notice')).toBe(
       '小程序未在《用户隐私保护指引》中声明此项信息，暂时无法使用，请联系开发者',
     );
     expect(errors).toHaveBeenCalledWith(expect.stringContaining(errMsg));

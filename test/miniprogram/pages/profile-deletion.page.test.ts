@@ -4,7 +4,7 @@
  * The profile page's 注销账号 (components/account-deletion) rendered from its real WXML, bound to
  * the real deleteAccount in the emulator. Only wx.* (the WeChat client) is stubbed.
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { renderPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';

@@ -8,7 +8,7 @@
  * before 更换, hidden when the server switched binding off, absent below base library 2.21.2.
  */
 import { request } from 'node:http';
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { renderPage, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';

@@ -6,7 +6,7 @@
  * Only wx.* (the WeChat client) is stubbed; the button's event is what WeChat would fire.
  */
 import { request } from 'node:http';
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { renderPage, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';

@@ -6,7 +6,7 @@
  * a gender change saves without a nickname, the toast is shown after the navigation (so it is
  * not taken away with the page), and a profile opened as the first page goes home on save.
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { chooseRadio, tapSubmit, typeInto } from '../support/form-runtime';
 import { renderPage, textOf, type RenderedPage } from '../support/page-harness';

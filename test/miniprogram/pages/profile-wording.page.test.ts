@@ -6,10 +6,10 @@
  * number), the phone row says what the number is for and the unbind text promises nothing the
  * app does not do, and the avatar hint waits until the user came back without a choice.
  */
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession } from 'wx-cloud-login-miniprogram';
 import { avatarTiming } from '../../../miniprogram/pages/profile/avatar-feedback';
 import { newOpenid } from '../support/counting-cloud';
-import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';
+import { fire, partOf, renderPage, textOf, type RenderedPage } from '../support/page-harness';
 import { usePageSuite } from '../support/page-suite';
 import { waitFor } from '../support/wx-runtime';
 
@@ -30,7 +30,7 @@ const pageLifetime = (page: RenderedPage, name: 'show' | 'hide') =>
   (page as unknown as { triggerPageLifeTime(name: string): void }).triggerPageLifeTime(name);
 
 const sheetVisible = (page: RenderedPage) =>
-  (page.data as { privacySheetVisible: boolean }).privacySheetVisible;
+  (partOf(page, '#privacy-consent').data as { privacySheetVisible: boolean }).privacySheetVisible;
 
 test.each([
   ['chooseAvatar', /头像和昵称/, /无法使用微信头像和昵称/],
@@ -39,11 +39,12 @@ test.each([
   const page = await openProfile();
   const answer = suite.wx.requestPrivacy(referrer);
   await waitFor(() => sheetVisible(page), 'the privacy sheet');
-  expect(textOf(page, '.privacy-purpose')).toMatch(asked);
-  fire(page, '.privacy-refuse', 'tap');
+  expect(textOf(partOf(page, '#privacy-consent'), '.privacy-purpose')).toMatch(asked);
+  fire(partOf(page, '#privacy-consent'), '.privacy-refuse', 'tap');
   await answer;
-  expect(textOf(page, '.privacy-notice')).toMatch(refused);
-  if (referrer === 'getPhoneNumber') expect(textOf(page, '.privacy-notice')).not.toMatch(/头像/);
+  expect(textOf(partOf(page, '#privacy-consent'), '.privacy-notice')).toMatch(refused);
+  if (referrer === 'getPhoneNumber')
+    expect(textOf(partOf(page, '#privacy-consent'), '.privacy-notice')).not.toMatch(/头像/);
 });
 
 test('a refused phone number on the button names the phone number, not the avatar', async () => {

@@ -11,8 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 // From its own module: the emulator index pulls in bson, whose browser build jsdom cannot load.
 import { MSG_SEC_CHECK_RISKY_WORD } from '../../../emulator/src/openapi/msg-sec-check';
-import { PROFILE_LIMITS } from '../../../miniprogram/contract/index';
-import { appSession, installSession } from '../../../miniprogram/lib/app-session';
+import { appSession, installSession, PROFILE_LIMITS } from 'wx-cloud-login-miniprogram';
 import { newOpenid } from '../support/counting-cloud';
 import { chooseRadio, tapSubmit, typeInto } from '../support/form-runtime';
 import { fire, renderPage, textOf, type RenderedPage } from '../support/page-harness';

@@ -4,8 +4,8 @@
  * in a Map, and fresh OPENIDs.
  */
 import { createWxCloud, type BridgeWxCloud } from '../../../emulator/src/bridge';
-import type { CloudFunctionCaller } from '../../../miniprogram/lib/call';
-import type { KeyValueStorage } from '../../../miniprogram/lib/session/types';
+import type { CloudFunctionCaller } from '../../../client/src/lib/call';
+import type { KeyValueStorage } from '../../../client/src/lib/session/types';
 
 export interface CountingCloud extends CloudFunctionCaller {
   /** Names of every callFunction made, in order. */

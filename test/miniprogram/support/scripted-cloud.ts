@@ -3,10 +3,10 @@
  * WeChat client runtime is the one thing tests stub), and a manager wired to it with a fixed
  * clock, recorded sleeps and a counting loading indicator.
  */
-import { success, type PublicUser } from '../../../miniprogram/contract/index';
-import type { CloudFunctionCaller } from '../../../miniprogram/lib/call';
-import { SessionManager } from '../../../miniprogram/lib/session/session-manager';
-import type { SessionDeps } from '../../../miniprogram/lib/session/types';
+import { success, type PublicUser } from '../../../contract/src/index';
+import type { CloudFunctionCaller } from '../../../client/src/lib/call';
+import { SessionManager } from '../../../client/src/lib/session/session-manager';
+import type { SessionDeps } from '../../../client/src/lib/session/types';
 import { newUserDoc, toPublicUser } from '../../../server/src/users';
 import { memoryStorage } from './counting-cloud';
 

@@ -3,10 +3,14 @@
  * `tsc -p miniprogram/tsconfig.json` (npm run typecheck); never run. Each `@ts-expect-error`
  * fails the typecheck if the line below it ever compiles.
  */
-import type { LoginResponse, PublicUser } from '../../../miniprogram/contract/index';
-import { call, createCall } from '../../../miniprogram/lib/call';
-import type { ClientErrorCode } from '../../../miniprogram/lib/cloud-error';
-import type { SessionManager } from '../../../miniprogram/lib/session/session-manager';
+import {
+  call,
+  type ClientErrorCode,
+  createCall,
+  type LoginResponse,
+  type PublicUser,
+  type SessionManager,
+} from 'wx-cloud-login-miniprogram';
 
 type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -3,10 +3,9 @@
  * (docs/client.md): declaration merging on CloudFunctions. Mirrors the server example
  * server/src/examples/whoami.ts. Checked by npm run typecheck; never run.
  */
-import { call } from '../../../miniprogram/lib/call';
-import type { SessionManager } from '../../../miniprogram/lib/session/session-manager';
+import { call, type SessionManager } from 'wx-cloud-login-miniprogram';
 
-declare module '../../../miniprogram/contract/functions' {
+declare module 'wx-cloud-login-miniprogram' {
   interface CloudFunctions {
     whoami: {
       // `token` in the request is what makes it an authenticated function.

@@ -1,4 +1,4 @@
-import { isErrorCode, type ErrorDetails } from '../contract/index';
+import { isErrorCode, type ErrorDetails } from '../../../contract/src/index';
 import { CloudCallError } from './cloud-error';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

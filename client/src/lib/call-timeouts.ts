@@ -1,4 +1,4 @@
-import type { FunctionName } from '../contract/index';
+import type { FunctionName } from '../../../contract/src/index';
 
 /**
  * 每个云函数客户端最多等多久。必须长于函数自身的超时（cloudbaserc.json 的 `timeout`，默认 25 秒），否则

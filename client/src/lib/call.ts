@@ -1,4 +1,4 @@
-import type { FunctionName, RequestOf, ResponseOf } from '../contract/index';
+import type { FunctionName, RequestOf, ResponseOf } from '../../../contract/src/index';
 import { callTimeoutFor } from './call-timeouts';
 import { CloudCallError } from './cloud-error';
 import { readEnvelope, readServerTime } from './envelope-reader';

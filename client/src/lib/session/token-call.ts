@@ -3,7 +3,7 @@ import type {
   FunctionName,
   RequestOf,
   ResponseOf,
-} from '../../contract/index';
+} from '../../../../contract/src/index';
 import type { TypedCall } from '../call';
 import { withRetry, type RetryTools } from './retry';
 import type { CallOptions, LoadingIndicator, RetryPolicy } from './types';

@@ -4,7 +4,7 @@ import {
   type LogoutScope,
   type PublicUser,
   type ResponseOf,
-} from '../../contract/index';
+} from '../../../../contract/src/index';
 import { maskPhoneNumber } from '../phone-mask';
 import { createCall, type TypedCall } from '../call';
 import { CloudCallError, isCloudCallError, isSessionRejection } from '../cloud-error';

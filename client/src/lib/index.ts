@@ -29,5 +29,7 @@ export {
   isTransient,
 } from './cloud-error';
 export type { ClientErrorCode, TransportErrorCode } from './cloud-error';
-export { privacyFailureOf, requirePrivacy, PRIVACY_MESSAGES } from './privacy';
-export * from '../contract/index';
+export { canIUse, privacyFailureOf, requirePrivacy, PRIVACY_MESSAGES } from './privacy';
+export { displayMessage } from './error-log';
+export { runBusy } from './busy-request';
+export * from '../../../contract/src/index';

@@ -8,7 +8,7 @@
  * server's retryAfter (across launches), behind a confirmation for 更换, hidden when the server
  * switched binding off, absent on base libraries without the code flow.
  */
-import type { PhoneBinding } from '../../contract/index';
+import type { PhoneBinding } from '../../../../contract/src/index';
 import { appSession } from '../../lib/app-session';
 import { baseLibraryAtLeast, PHONE_CODE_MIN_VERSION } from '../../lib/base-library';
 import { runBusy } from '../../lib/busy-request';

@@ -17,12 +17,12 @@ import {
 const presenters = new WeakMap<object, () => void>();
 
 /**
- * 隐私授权弹窗的页面部分：任何使用头像、昵称、手机号等隐私接口的页面加上这个 behavior，并在 WXML
- * 里放同一段弹窗（见 pages/profile/index.wxml 的 privacy-sheet）。
+ * 隐私授权弹窗的状态与方法：<privacy-consent> 组件用它（多数页面放这个组件即可）；想自己写弹窗的页面
+ * 加上这个 behavior，并照 components/privacy-consent 的 WXML 放同一段弹窗。
  *
- * The page side of privacy consent: a page that uses avatar, nickname or phone APIs adds this
- * behavior and the privacy-sheet markup; other buttons (phone number, account deletion) only
- * call `explainPrivacyFailure(errMsg)` in their fail paths.
+ * The state and methods of privacy consent: the <privacy-consent> component carries them (most
+ * pages just add the component); a page that keeps its own sheet adds this behavior and the
+ * component's markup. Other buttons only call `explainPrivacyFailure(errMsg)` in their fail paths.
  */
 export const privacyConsent = Behavior({
   data: {

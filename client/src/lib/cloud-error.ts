@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode, type ErrorDetails } from '../contract/index';
+import { ERROR_MESSAGES, type ErrorCode, type ErrorDetails } from '../../../contract/src/index';
 
 /**
  * 传输层错误码：云函数没有返回信封时（网络、函数崩溃、返回格式不对）使用。

@@ -1,4 +1,4 @@
-import type { Features, PublicUser } from '../../contract/index';
+import type { Features, PublicUser } from '../../../../contract/src/index';
 import type { CloudCallError } from '../cloud-error';
 import type { CloudFunctionCaller } from '../call';
 
