@@ -1,5 +1,6 @@
 // `npm run test:sdk-compat`: the probe function on every wx-server-sdk version real projects
-// pin, against the emulator. Outside `npm test` (the first run installs eight SDKs).
+// pin, and the packed wx-cloud-login-server on every minor line it supports, against the
+// emulator. Outside `npm test` (the first run installs thirteen SDKs into the cache).
 const base = require('./jest.base.config');
 
 module.exports = {

@@ -8,6 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Shared with the server package's `wx-cloud-login-server preflight` (an adopting project).
+import { checkAdmins, checkAppid, remindPlatformSettings } from '../server/preflight/platform.mjs';
+import { createReport } from '../server/preflight/report.mjs';
 
 const args = process.argv.slice(2);
 const rootArg = args.indexOf('--root');
@@ -17,29 +20,13 @@ const root =
     : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildFollows = args.includes('--build-follows');
 
-const DOCS = 'https://developers.weixin.qq.com/miniprogram/dev/framework';
-/**
- * The privacy consent APIs (2.32.3); avatar/nickname fill-in and the phone number code need
- * 2.21.2. Below it the pages degrade with a notice, but 审核 expects the declared features to work.
- */
-const MIN_BASE_LIBRARY = '2.32.3';
-
 const read = (file) => readFileSync(path.join(root, file), 'utf8');
 const json = (file) => JSON.parse(read(file));
 
-const blockers = [];
-const reminders = [];
-const block = (what, fix) => blockers.push(`✗ ${what}：${fix}`);
-const remind = (what, fix) => reminders.push(`! ${what}：${fix}`);
+const report = createReport();
+const { block } = report;
 
-// The AppID: DevTools' tourist id cannot upload, use cloud development or pass 审核.
-const appid = json('project.config.json').appid;
-if (!appid || appid === 'touristappid') {
-  block(
-    `project.config.json 的 appid ${appid ? `仍是 ${appid}（游客 AppID）` : '为空'}`,
-    '改成自己的小程序 AppID（微信公众平台 → 开发管理 → 开发设置 → AppID）',
-  );
-}
+checkAppid(report, json('project.config.json'));
 
 // The environment ids of each build (miniprogram/config/env.ts).
 const envSource = read('miniprogram/config/env.ts');
@@ -65,12 +52,7 @@ if (target && envIds.release && target !== envIds.release) {
 // Server configuration (cloudbaserc.json).
 const rc = json('cloudbaserc.json');
 const vars = rc.functionDefaultConfig?.envVariables ?? {};
-if (!String(vars.ADMIN_OPENIDS ?? '').trim()) {
-  block(
-    'cloudbaserc.json 的 ADMIN_OPENIDS 为空，没有人能处理停用、删除等管理操作',
-    '填入至少一个管理员的 OPENID（逗号分隔；OPENID 可在云开发控制台 users 集合里查到）',
-  );
-}
+checkAdmins(report, vars.ADMIN_OPENIDS, 'cloudbaserc.json');
 
 // The user agreement shipped as a template (miniprogram/config/agreement.ts).
 const agreementFile = 'miniprogram/config/agreement.ts';
@@ -94,23 +76,6 @@ if (!buildFollows) {
 }
 
 // What no file shows: settings in the MP admin (微信公众平台).
-remind(
-  `基础库最低版本设为 ${MIN_BASE_LIBRARY} 或以上（隐私授权弹窗需要；头像昵称、手机号 code 至少 2.21.2）`,
-  `微信公众平台 → 设置 → 基础设置 → 基础库最低版本设置；${DOCS}/client-lib/version.html`,
-);
-const phoneOn = Number(vars.PHONE_BIND_MAX_PER_DAY ?? '5') > 0;
-remind(
-  `《用户隐私保护指引》声明头像、昵称${phoneOn ? '、手机号' : ''}（未声明的接口会直接失败）`,
-  `微信公众平台 → 设置 → 服务内容声明 → 用户隐私保护指引；${DOCS}/user-privacy/`,
-);
+remindPlatformSettings(report, { phoneBinding: Number(vars.PHONE_BIND_MAX_PER_DAY ?? '5') > 0 });
 
-for (const line of [...blockers, ...reminders]) console.log(line);
-if (blockers.length > 0) {
-  console.log(
-    `\npreflight: ${blockers.length} 项阻止发布（见上面 ✗ 的行）/ ${blockers.length} blocker(s)`,
-  );
-  process.exit(1);
-}
-console.log(
-  `\npreflight: 没有阻止发布的问题；发布前请确认上面的提醒 / no blockers, check the reminders`,
-);
+process.exit(report.print());

@@ -30,6 +30,24 @@ export async function build() {
       __CLOUDBASERC_ENV__: JSON.stringify(rc.functionDefaultConfig?.envVariables ?? {}),
     },
   });
+  // `wx-cloud-login-server preflight` (package.json bin): the shared checks as written
+  // (server/preflight, plain ESM that this repository's scripts/preflight.mjs imports too), and
+  // the package's own validation beside them, without wx-server-sdk (a project root has none).
+  const preflight = path.join(serverPackageDir, 'dist/preflight');
+  await cp(path.join(serverPackageDir, 'preflight'), preflight, { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(root, 'server/src/preflight-support.ts')],
+    outfile: path.join(preflight, 'support.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16.13',
+    format: 'cjs',
+    legalComments: 'none',
+    logLevel: 'error',
+    define: {
+      __CLOUDBASERC_ENV__: JSON.stringify(rc.functionDefaultConfig?.envVariables ?? {}),
+    },
+  });
   // The database and storage rules and the recommended indexes ship with the package, so a
   // team pastes them from node_modules/wx-cloud-login-server/dist/rules (docs/adopt.md).
   const rules = path.join(serverPackageDir, 'dist/rules');

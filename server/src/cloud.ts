@@ -1,5 +1,6 @@
 import * as cloud from 'wx-server-sdk';
 import type { Database } from './db/types';
+import { checkSdkVersion } from './sdk-version';
 
 /**
  * The only module that touches wx-server-sdk. `init` runs once per instance at load (as the
@@ -12,6 +13,11 @@ import type { Database } from './db/types';
 // (cloudbaserc.json) and a slow database surfaces as a rejected call, answered INTERNAL in the
 // envelope, instead of the platform killing the function (-504002). See docs/deploy.md.
 export const SDK_REQUEST_TIMEOUT_MS = 3000;
+// Before init: an SDK too old to honour DYNAMIC_CURRENT_ENV must not open the wrong environment.
+// Read from the SDK's manifest: the `version` it exports is stale in places (1.5.3 says 1.4.0)
+// and missing before 1.5.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+checkSdkVersion((require('wx-server-sdk/package.json') as { version?: unknown }).version);
 // wx-server-sdk hands init options to @cloudbase/node-sdk, which reads `timeout`; the SDK's
 // typings omit it, so the options go through a variable (no excess-property check).
 const initOptions = {

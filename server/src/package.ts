@@ -12,6 +12,7 @@ export * from './index';
 export { configure } from './config-options';
 export type { ConfigOptions } from './config-options';
 export { ConfigError } from './config';
+export { MIN_SDK_VERSION, SdkVersionError } from './sdk-version';
 export type * from '../../contract/src';
 
 // The environment is checked when the function loads: a bad variable stops the instance with

@@ -10,7 +10,7 @@
  * component deletes the account, while the app's own function keeps working.
  * Only the WeChat client runtime is a stand-in (test/miniprogram/support/wx-runtime.ts).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -114,6 +114,15 @@ describe("the guide's account page", () => {
     expect(await emulator.documents('users', { _id: openid })).toEqual([]);
     expect(await emulator.documents('sessions', { openid })).toEqual([]);
   });
+});
+
+test("step 10's preflight, as npm installed it with the package, finds only the tourist AppID", () => {
+  const bin = path.join(project, 'cloudfunctions/login/node_modules/.bin/wx-cloud-login-server');
+  const run = spawnSync(process.execPath, [bin, 'preflight'], { cwd: project, encoding: 'utf8' });
+  const blockers = run.stdout.split('\n').filter((line) => line.startsWith('✗'));
+  // The fixture keeps DevTools' tourist AppID (step 10 says to set your own): nothing else blocks.
+  expect(blockers).toEqual([expect.stringContaining('touristappid')]);
+  expect(run.status).toBe(1);
 });
 
 test("the app's own page and function keep working next to the login", async () => {

@@ -63,6 +63,8 @@ describe('wx-cloud-login-server installed from its tarball', () => {
         'dist/index.js',
         'dist/rules/database/users.json',
         'dist/rules/storage.json',
+        'dist/preflight/cli.mjs',
+        'dist/preflight/support.js',
       ]),
     );
     for (const file of packed.files) {
@@ -70,7 +72,7 @@ describe('wx-cloud-login-server installed from its tarball', () => {
       expect(file).not.toMatch(/test|fixture|\.map$/);
     }
     const installed = path.join(scratch, 'project/cloudfunctions/login/node_modules', PACKAGE);
-    for (const file of packed.files.filter((f) => /\.(js|ts)$/.test(f))) {
+    for (const file of packed.files.filter((f) => /\.(m?js|ts)$/.test(f))) {
       const text = readFileSync(path.join(installed, file), 'utf8');
       expect(text).not.toContain(repoRoot);
       expect(text).not.toContain(tmpdir());

@@ -15,6 +15,21 @@ export const SDK_VERSIONS = [
   '4.0.2',
 ] as const;
 
+/**
+ * The versions wx-cloud-login-server is run on (server-package.test.ts): the ones above plus
+ * the minor lines in between that the registry has, so its peer range (^1.8.3 … ^4.0.0)
+ * covers only tested minor lines. Extra versions are cached beside the probe project.
+ */
+export const SERVER_SDK_VERSIONS = [...SDK_VERSIONS, '2.1.2', '2.2.0', '2.4.0'] as const;
+
+/**
+ * Older versions on the registry, which the package refuses at load with SdkVersionError:
+ * 0.x has no DYNAMIC_CURRENT_ENV (init would pick the default environment, not the
+ * function's), and 1.5.3 sends cloud calls to a fixed public host the emulator cannot answer,
+ * so it cannot be tested here.
+ */
+export const REFUSED_SDK_VERSIONS = ['0.8.1', '1.5.3'] as const;
+
 const repoRoot = path.resolve(__dirname, '../..');
 
 /**

@@ -45,7 +45,11 @@ export function pack(packageDir: string, destination: string, dryRun = false): P
  * Installs packages into `folder` with npm (from its cache when it can), as a function folder's `npm install`
  * does; `dependencies` are npm specs (a tarball path, `file:` a folder).
  */
-export function installInto(folder: string, dependencies: Record<string, string>): void {
+export function installInto(
+  folder: string,
+  dependencies: Record<string, string>,
+  extraFlags: string[] = [],
+): void {
   const manifest = { name: path.basename(folder), version: '1.0.0', private: true, dependencies };
   writeFileSync(path.join(folder, 'package.json'), JSON.stringify(manifest));
   execFileSync(
@@ -57,6 +61,7 @@ export function installInto(folder: string, dependencies: Record<string, string>
       '--no-fund',
       '--ignore-scripts',
       '--loglevel=error',
+      ...extraFlags,
     ],
     { cwd: folder, stdio: 'pipe' },
   );
