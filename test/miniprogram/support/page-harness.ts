@@ -1,6 +1,6 @@
 /**
  * Loads real pages (TS + WXML + JSON + WXSS from miniprogram/) into miniprogram-simulate.
- * jest resolves the page's `index` to index.ts and ts-jest compiles it, so no separate build.
+ * jest resolves the page's `index` to index.ts and the jest transform (SWC) compiles it, so no separate build.
  * Call installWxRuntime() first: simulate merges its own wx API into the global `wx`.
  */
 import path from 'node:path';
