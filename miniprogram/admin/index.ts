@@ -30,6 +30,12 @@ function row(user: AdminUser): UserRow {
 
 type Dataset = { currentTarget: { dataset: { openid?: string } } };
 
+/**
+ * The newest list request of each page instance. Only its answer is shown: a slower, older
+ * answer (the first page, loaded on open, arriving after a search) must not replace it.
+ */
+const latestLoad = new WeakMap<object, number>();
+
 /** What the server refuses an admin to do to their own account (PERMISSION_DENIED, reason self). */
 const SELF_REFUSALS: Record<string, string> = {
   setStatus: '不能停用自己的账号',
@@ -81,6 +87,8 @@ Component({
     },
 
     async load(page: number) {
+      const ticket = (latestLoad.get(this) ?? 0) + 1;
+      latestLoad.set(this, ticket);
       await this.run('list', async () => {
         const query = this.data.query.trim();
         const result = (await appSession().callAuthenticated('adminUsers', {
@@ -90,6 +98,7 @@ Component({
           ...(query ? { query } : {}),
           // The request type is a union by action; Omit<..., 'token'> over it loses the members.
         } as never)) as AdminListResponse;
+        if (latestLoad.get(this) !== ticket) return; // a newer list or search was asked for
         const rows = result.users.map(row);
         this.setData({
           users: page === 1 ? rows : [...this.data.users, ...rows],

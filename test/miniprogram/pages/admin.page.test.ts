@@ -29,7 +29,10 @@ async function userNamed(nickName: string): Promise<string> {
   return suite.bridge.openid;
 }
 
-async function openAdminPage(asAdmin: boolean): Promise<RenderedPage> {
+async function openAdminPage(
+  asAdmin: boolean,
+  beforeRender: () => void = () => undefined,
+): Promise<RenderedPage> {
   suite.bridge.openid = newOpenid('admin');
   if (asAdmin) await consoleAdd({ _id: `account:${suite.bridge.openid}`, roles: ['admin'] });
   suite.wx.storage.clear();
@@ -37,7 +40,13 @@ async function openAdminPage(asAdmin: boolean): Promise<RenderedPage> {
   await appSession().ensureLogin();
   suite.wx.cloud.reset();
   suite.wx.calls.splice(0);
+  beforeRender();
   return renderPage(suite.pageId);
+}
+
+/** Lets the work already queued run: a bounded number of event-loop turns, no clock. */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 10; turn += 1) await new Promise((r) => setTimeout(r, 0));
 }
 
 const rows = (page: RenderedPage) => page.querySelectorAll('.user');
@@ -87,6 +96,24 @@ describe('admin page', () => {
       () => textOf(page, '.message') === '不能取消自己的管理员角色',
       'the roles refusal',
     );
+  });
+
+  test('the first list answering after a search does not replace the search result', async () => {
+    const target = await userNamed('要找的用户');
+    await userNamed('别的用户');
+    let releaseFirstList = () => undefined as void;
+    const page = await openAdminPage(true, () => {
+      releaseFirstList = suite.wx.cloud.holdNextReply('adminUsers');
+    });
+    await waitFor(() => suite.wx.cloud.count('adminUsers') === 1, 'the first list call');
+    page.querySelector('.query')!.dispatchEvent('input', { detail: { value: target } });
+    page.querySelector('.search-button')!.dispatchEvent('tap');
+    await waitFor(() => rows(page).length === 1, 'the search result');
+    releaseFirstList(); // the slow first page of every user arrives only now
+    await waitFor(() => suite.wx.cloud.settled('adminUsers') === 2, 'both answers');
+    await settle();
+    expect(rows(page)).toHaveLength(1);
+    expect(textOf(page, '.openid')).toBe(target);
   });
 
   test('设为管理员 asks first; cancelling grants nothing', async () => {

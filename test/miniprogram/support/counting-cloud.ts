@@ -18,6 +18,11 @@ export interface CountingCloud extends CloudFunctionCaller {
   failNext(name: string, times: number): void;
   /** Lets the next `times` calls of `name` run on the server, then loses their reply. */
   loseNextReply(name: string, times: number): void;
+  /**
+   * Lets the next call of `name` run on the server but holds its reply until the returned
+   * function is called: a slow answer, arriving after calls made later.
+   */
+  holdNextReply(name: string): () => void;
 }
 
 export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
@@ -25,6 +30,7 @@ export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
   const finished: string[] = [];
   const failures = new Map<string, number>();
   const lost = new Map<string, number>();
+  const held = new Map<string, Promise<void>>();
   const takeOne = (counts: Map<string, number>, name: string) => {
     const left = counts.get(name) ?? 0;
     if (left > 0) counts.set(name, left - 1);
@@ -44,6 +50,11 @@ export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
     },
     failNext: (name, times) => void failures.set(name, times),
     loseNextReply: (name, times) => void lost.set(name, times),
+    holdNextReply: (name) => {
+      let release = () => undefined as void;
+      held.set(name, new Promise<void>((resolve) => (release = resolve)));
+      return () => release();
+    },
     callFunction(param) {
       calls.push(param.name);
       if (takeOne(failures, param.name)) return Promise.reject(networkError('network is down'));
@@ -52,6 +63,11 @@ export function countingCloud(bridge: BridgeWxCloud): CountingCloud {
       reply.then(done, done);
       if (takeOne(lost, param.name))
         return reply.then(() => Promise.reject(networkError('timeout')));
+      const gate = held.get(param.name);
+      if (gate) {
+        held.delete(param.name);
+        return reply.then((answer) => gate.then(() => answer));
+      }
       return reply;
     },
   };
