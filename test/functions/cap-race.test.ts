@@ -2,7 +2,7 @@
  * The session cap under concurrent logins of one account. A login S writes its map entry and
  * stores its session in parallel; a login X that reads the map in between may evict S. Each
  * interleaving is chosen by holding database requests (support/interleave.ts), not left to
- * machine load: test/functions/concurrency.test.ts met these only now and then.
+ * machine load: test/reliability/concurrent-logins.test.ts met these only now and then.
  */
 import type { CheckSessionResponse, LoginResponse } from '../../contract/src';
 import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';

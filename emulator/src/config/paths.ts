@@ -1,6 +1,6 @@
 /**
  * Where the emulator's files are, whether this code runs built (emulator/dist/*.js) or from
- * source (emulator/src/** under ts-jest or tsx). Instance processes always run the built
+ * source (emulator/src/** under jest or tsx). Instance processes always run the built
  * runner: a function process must not depend on a TypeScript loader.
  */
 import { existsSync } from 'node:fs';

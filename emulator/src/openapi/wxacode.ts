@@ -6,7 +6,6 @@
  * The SDK hands the caller `{ contentType, buffer }` with production's content type:
  * `image/jpeg`, or `image/png` for a transparent (`is_hyaline`) code. The bytes are PNG either way.
  */
-import QRCode from 'qrcode';
 import { miniProgramPages } from './mini-program-pages';
 import { BinaryReply, type ApiReply, type JsonReply } from './types';
 
@@ -28,6 +27,8 @@ function width(params: Record<string, unknown>): number {
 
 async function draw(text: string, params: Record<string, unknown>): Promise<BinaryReply> {
   const transparent = params.is_hyaline === true;
+  // Loaded on the first code drawn: most emulator starts never draw one.
+  const { default: QRCode } = await import('qrcode');
   const png = await QRCode.toBuffer(text, {
     type: 'png',
     width: width(params),

@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import * as tar from 'tar';
 import { downloadTarball, type Progress } from './download';
 import { npmDist } from './npm-client';
 import type { NodePackage } from './platform';
@@ -62,6 +61,8 @@ async function install(
     await mkdir(unpacked);
     // Only the binary and the licence: the headers and docs are 100 MB nobody here needs.
     const wanted = new Set([pkg.binary.split(path.sep).join('/'), 'LICENSE']);
+    // Loaded only here: a start whose Node builds are cached (nearly every start) unpacks nothing.
+    const tar = await import('tar');
     await tar.x({
       file: tgz,
       cwd: unpacked,

@@ -1,20 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rcFunctionNames } from '../../support/cloudbaserc';
+import { newestFile } from '../../support/newest-file';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const functionsDir = path.join(repoRoot, 'cloudfunctions');
 export const examplesDir = path.join(repoRoot, 'dist/examples');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(file) : statSync(file).mtimeMs);
-  }
-  return newest;
-}
 
 function oldestBundle(): number {
   const bundles = [
@@ -32,8 +24,8 @@ function oldestBundle(): number {
  */
 export function ensureFunctionsBuilt(): void {
   const sources = Math.max(
-    newestSource(path.join(repoRoot, 'server')),
-    newestSource(path.join(repoRoot, 'contract/src')),
+    newestFile(path.join(repoRoot, 'server')),
+    newestFile(path.join(repoRoot, 'contract/src')),
   );
   if (oldestBundle() >= sources) return;
   execFileSync(

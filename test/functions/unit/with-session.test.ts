@@ -1,7 +1,7 @@
 /**
  * withSession cannot hand a handler a typed request nobody checked: a request type needs its
  * parser, and without one the handler gets the raw record (`unknown` fields). These are type
- * checks, made by `npm run typecheck` (tsconfig.json includes test/; ts-jest only transpiles,
+ * checks, made by `npm run typecheck` (tsconfig.json includes test/; jest only transpiles,
  * isolatedModules): the @ts-expect-error lines fail it if the unchecked forms ever compile again.
  */
 import type { AuthenticatedRequest } from '../../../contract/src';

@@ -1,6 +1,6 @@
 /**
  * Test support: a running emulator serving this repository's built cloud functions (in this
- * process; page tests under jsdom use emulator-child.ts instead).
+ * process; page tests under jsdom use emulator-child.ts, the same settings in a CLI process).
  */
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';

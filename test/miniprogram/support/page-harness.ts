@@ -1,6 +1,6 @@
 /**
  * Loads real pages (TS + WXML + JSON + WXSS from miniprogram/) into miniprogram-simulate.
- * jest resolves the page's `index` to index.ts and compiles it; the login package's components
+ * jest resolves the page's `index` to index.ts and the jest transform (SWC) compiles it; the login package's components
  * and module come from miniprogram/miniprogram_npm, built by `npm run build` as DevTools' 构建 npm.
  * Call installWxRuntime() first: simulate merges its own wx API into the global `wx`.
  */

@@ -1,6 +1,11 @@
 import type { CheckSessionResponse, LoginResponse } from '../../contract/src';
-import { dataOf, errorOf, startFunctions, type FunctionsHarness } from './support/harness';
-import { login } from './support/users';
+import {
+  dataOf,
+  errorOf,
+  startFunctions,
+  type FunctionsHarness,
+} from '../functions/support/harness';
+import { login } from '../functions/support/users';
 
 const carol = { openid: 'o-carol' };
 

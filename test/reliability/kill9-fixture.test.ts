@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startCli, type CliEmulator } from '../../support/cli-process';
-import { buildEmulator, fixtureProject } from '../host/support';
+import { startCli, type CliEmulator } from '../support/cli-process';
+import { buildEmulator, fixtureProject } from '../emulator/host/support';
 
 const COLLECTION = 'durable';
 const WRITERS = 6;
