@@ -5,7 +5,7 @@ import type { TriggerScheduler } from '../triggers/scheduler';
 import type { EmulatorEvents } from '../functions/events';
 import type { FunctionHost } from '../functions/host';
 import type { Logger } from '../logging/logger';
-import type { ClientRules } from '../rules';
+import type { ClientRules } from '../rules/service';
 import type { Route } from '../http/route-types';
 import type { EmulatorDatabase } from './database-port';
 

@@ -4,16 +4,9 @@
  */
 import type { FunctionConfig } from '../config/cloudbaserc';
 import type { ScfContext } from './protocol';
+import type { CallerIdentity } from '../shared/caller-identity';
 
-export interface CallerIdentity {
-  openid: string;
-  appid: string;
-  unionid?: string;
-  clientIp: string;
-  /** `wx_client` for a mini program call; `wx_devtools`, `scf`... for others. */
-  source: string;
-}
-
+export type { CallerIdentity } from '../shared/caller-identity';
 export { DEFAULT_APPID } from '../shared/default-appid';
 const REGION = 'ap-shanghai';
 /** Dummy credentials: the SDK refuses to run without them; nothing checks their value. */

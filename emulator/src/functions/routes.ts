@@ -3,40 +3,13 @@
  * Request `{"data": <event>}` with identity headers; success 200 `{"result", "requestID"}`;
  * failure non-2xx `{"errCode", "errMsg"}`.
  */
-import type { IncomingMessage } from 'node:http';
 import { JSON_BODY_LIMIT_BYTES } from '../http/body';
-import { HttpError, badRequest } from '../http/http-error';
+import { badRequest } from '../http/http-error';
 import { sendJson, sendRawJson } from '../http/reply';
 import type { RouteModule } from '../app/context';
 import { openapiFor } from '../openapi/openapi-instance';
 import { isPlainObject } from '../shared/plain-object';
-import { DEFAULT_APPID, type CallerIdentity } from './invocation-env';
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text === undefined || text.trim() === '' ? undefined : text.trim();
-}
-
-/** The caller as Cloud Development injects it; the OPENID header is required. */
-export function identityFromHeaders(req: IncomingMessage): CallerIdentity {
-  const openid = header(req, 'x-wx-openid');
-  if (!openid) {
-    throw new HttpError(
-      401,
-      'INVALID_PARAM',
-      'missing x-wx-openid header: every function call needs the caller OPENID',
-    );
-  }
-  const remote = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-  return {
-    openid,
-    appid: header(req, 'x-wx-appid') ?? DEFAULT_APPID,
-    unionid: header(req, 'x-wx-unionid'),
-    clientIp: header(req, 'x-wx-clientip') ?? remote,
-    source: header(req, 'x-wx-source') ?? 'wx_client',
-  };
-}
+import { identityFromHeaders } from '../http/caller-headers';
 
 /**
  * The event from `{"data": <event>}`. An empty body is an empty event; a body with other keys

@@ -5,7 +5,7 @@
  * (`{ action, collectionName, query, ... }`); the reply is the TCB protocol's, always HTTP 200
  * with `{ code, message }` for errors.
  */
-import { identityFromHeaders } from '../functions/routes';
+import { identityFromHeaders } from '../http/caller-headers';
 import { JSON_BODY_LIMIT_BYTES } from '../http/body';
 import { badRequest } from '../http/http-error';
 import type { RouteModule } from '../app/context';
