@@ -7,7 +7,16 @@
 // package was byte-identical to this copy; it is not a dependency here because it brings about
 // 1,100 packages of exact-pinned Babel into the lockfile.
 // CommonJS, so the build (ESM) and the tests (TypeScript under jest) both load this one file.
-const { cpSync, existsSync, readFileSync, rmSync } = require('node:fs');
+const {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} = require('node:fs');
 const path = require('node:path');
 
 /** `<dir>/node_modules/<name>/package.json` in `from` or the nearest parent that has it. */
@@ -40,9 +49,36 @@ function buildNpm(miniprogramDir) {
   return built;
 }
 
-/** `npm run build`'s step: 构建 npm for this repository's mini program. */
-async function build() {
-  buildNpm(path.resolve(__dirname, '../../miniprogram'));
+/**
+ * DevTools' own 构建 npm button (and miniprogram-ci's packNpm) looks for the packages only in
+ * `node_modules` beside the mini program's package.json, never in a parent: with this
+ * repository's npm workspace they are installed at the root, and the button fails with
+ * `__NO_NODE_MODULES__`. A link per dependency, `<dir>/node_modules/<name>` to where Node finds
+ * it, lets the button build the same miniprogram_npm as `npm run build` (checked with
+ * miniprogram-ci 2.1.42: byte-identical). A 'junction' needs no rights on Windows; elsewhere the
+ * type is ignored. A real folder already there (an adopting project's own install) is kept.
+ */
+function linkDependencies(miniprogramDir) {
+  const manifest = JSON.parse(readFileSync(path.join(miniprogramDir, 'package.json'), 'utf8'));
+  const linked = [];
+  for (const name of Object.keys(manifest.dependencies ?? {})) {
+    const at = path.join(miniprogramDir, 'node_modules', name);
+    const target = realpathSync(path.dirname(installedManifest(miniprogramDir, name)));
+    if (existsSync(at) && !lstatSync(at).isSymbolicLink()) continue;
+    rmSync(at, { force: true, recursive: true });
+    mkdirSync(path.dirname(at), { recursive: true });
+    // Relative, so the link survives moving the checkout (Node makes a junction's target absolute).
+    symlinkSync(path.relative(path.dirname(at), target), at, 'junction');
+    linked.push(name);
+  }
+  return linked;
 }
 
-module.exports = { buildNpm, build };
+/** `npm run build`'s step: 构建 npm for this repository's mini program. */
+async function build() {
+  const miniprogramDir = path.resolve(__dirname, '../../miniprogram');
+  linkDependencies(miniprogramDir);
+  buildNpm(miniprogramDir);
+}
+
+module.exports = { buildNpm, linkDependencies, build };
