@@ -5,6 +5,8 @@ const base = require('./jest.base.config');
 module.exports = {
   ...base,
   testMatch: ['<rootDir>/test/{contract,emulator,functions,miniprogram}/**/*.test.ts'],
+  // Also rebuilds the mini program package when its sources changed (fresh-miniprogram-npm.ts).
+  globalSetup: '<rootDir>/test/support/npm-test-setup.ts',
   // This repository's mini program package by name resolves as DevTools resolves it after
   // 构建 npm (npm run build): miniprogram/miniprogram_npm, so the app's pages, the package's
   // components and the tests share one built copy (one session manager). Unit tests of the
