@@ -44,6 +44,8 @@ export interface AuditEntry {
   subject: string;
   /** `self`, `wechat`, `system`, or the SHA-256 of the acting admin's OPENID. */
   actor: string;
+  /** Admin `get` only: the acting admin's OPENID, when the server still knows that admin. */
+  actorOpenid?: string;
   requestId: string;
   details?: Record<string, unknown>;
 }

@@ -1,20 +1,23 @@
 /**
  * 用户管理（分包 admin/，仅管理员可见；服务端每次调用都会重新检查 admin 角色）：列出与搜索用户，停用/启用、
  * 设置角色、让其下线、删除账号，全部通过 adminUsers。破坏性操作与设为管理员先确认；非管理员看到“仅管理员可用”；
- * 对自己的停用、取消管理员、删除被服务端拒绝时说明原因。
+ * 对自己的停用、取消管理员、删除被服务端拒绝时说明原因。“详情”在该用户一行下展开状态、角色、登录中的设备与
+ * 操作记录（谁在何时做了什么），对该用户操作后自动刷新。
  *
- * The admin page: lists and searches users and runs adminUsers actions. The home page shows the
+ * The admin page: lists and searches users, runs adminUsers actions and shows one user's detail
+ * (`get`: sessions and audit trail) under their row. The home page shows the
  * entry only to users whose roles include `admin`; the server decides on every call anyway.
  */
 import {
+  type AdminGetResponse,
   type AdminListResponse,
   type AdminUser,
   appSession,
-  displayMessage,
   isCloudCallError,
   runBusy,
 } from 'wx-cloud-login-miniprogram';
-import { explainAdminRefusal } from './refusals';
+import { detailView, type DetailView } from './detail-view';
+import { failureText } from './refusals';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +27,11 @@ const PAGE_SIZE = 20;
  * older, unfiltered list never replaces the search result the admin asked for last.
  */
 const latestLoad = new WeakMap<object, number>();
+/** The same for detail requests: A's detail answered late never replaces B's, nor reopens one. */
+const latestDetail = new WeakMap<object, number>();
+
+/** Actions after which the open detail is fetched again, so their audit entry shows. */
+const REFRESHES_DETAIL = new Set(['setStatus', 'setRoles', 'revokeSessions']);
 
 interface UserRow extends AdminUser {
   rolesText: string;
@@ -40,22 +48,6 @@ function row(user: AdminUser): UserRow {
 
 type Dataset = { currentTarget: { dataset: { openid?: string } } };
 
-/** What the server refuses an admin to do to their own account (PERMISSION_DENIED, reason self). */
-const SELF_REFUSALS: Record<string, string> = {
-  setStatus: '不能停用自己的账号',
-  setRoles: '不能取消自己的管理员角色',
-  delete: '不能在这里删除自己的账号，请在“编辑资料”中注销',
-};
-
-/** The page's text for a failed action: a self-refusal explained, else the call's message. */
-function failureText(action: string, failure: unknown): string {
-  // A refusal whose reason the page can explain (configured_admin) carries that explanation.
-  const error = explainAdminRefusal(failure);
-  if (!isCloudCallError(error)) return '操作失败，请稍后再试';
-  const self = error.code === 'PERMISSION_DENIED' && error.details?.reason === 'self';
-  return (self && SELF_REFUSALS[action]) || displayMessage(error);
-}
-
 Component({
   data: {
     /** False for a user without the admin role: the page shows 仅管理员可用 and nothing else. */
@@ -66,6 +58,11 @@ Component({
     page: 1,
     busy: false,
     message: '',
+    /** The user whose detail is open under their row ('' for none), and what it shows. */
+    detailOpenid: '',
+    detail: null as DetailView | null,
+    detailLoading: false,
+    detailError: '',
   },
 
   lifetimes: {
@@ -110,6 +107,36 @@ Component({
           page,
         });
       });
+    },
+
+    onDetail(event: Dataset) {
+      const openid = event.currentTarget.dataset.openid ?? '';
+      this.setData({ detailOpenid: openid, detail: null, detailError: '' });
+      void this.loadDetail(openid);
+    },
+
+    onCloseDetail() {
+      latestDetail.set(this, (latestDetail.get(this) ?? 0) + 1); // a late reply stays closed
+      this.setData({ detailOpenid: '', detail: null, detailError: '', detailLoading: false });
+    },
+
+    /** Fetches one user's detail (adminUsers get); the open view keeps showing until it answers. */
+    async loadDetail(openid: string) {
+      const ticket = (latestDetail.get(this) ?? 0) + 1;
+      latestDetail.set(this, ticket);
+      this.setData({ detailLoading: true });
+      let next: Partial<typeof this.data>;
+      try {
+        const result = (await appSession().callAuthenticated('adminUsers', {
+          action: 'get',
+          openid,
+        } as never)) as AdminGetResponse;
+        next = { detail: detailView(result, Date.now()), detailError: '' };
+      } catch (error) {
+        next = { detail: null, detailError: failureText('get', error, '详情加载失败，请稍后再试') };
+      }
+      if (latestDetail.get(this) !== ticket) return; // a newer request answers instead
+      this.setData({ ...next, detailLoading: false });
     },
 
     async onDisable(event: Dataset) {
@@ -174,6 +201,11 @@ Component({
       });
       if (!ok) return;
       wx.showToast({ title: done, icon: 'success' });
+      const openid = String(request.openid);
+      if (openid === this.data.detailOpenid) {
+        if (REFRESHES_DETAIL.has(String(request.action))) void this.loadDetail(openid);
+        else this.onCloseDetail(); // deleted: nothing left to show
+      }
       await this.load(1);
     },
 

@@ -25,7 +25,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function accountsWhere(ctx: Ctx, filter: Filter): Promise<AccountDoc[]> {
+export async function accountsWhere(ctx: Ctx, filter: Filter): Promise<AccountDoc[]> {
   const { db } = ctx;
   const result = await onCollection<AccountDoc, { data: AccountDoc[] }>(
     db,

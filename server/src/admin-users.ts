@@ -8,6 +8,7 @@ import type {
 import { findUserAndAccount, writeAccount, type UserAndAccount } from './account-record';
 import { listUsers, toAdminUser } from './admin-list';
 import { recentAudit, writeAudit } from './audit';
+import { nameAdminActors } from './audit-actors';
 import { isTrustedDoc, rolesOf, statusOf } from './authority';
 import { onCollection } from './db/collections';
 import { deleteAccountData } from './deletion';
@@ -63,7 +64,11 @@ async function get(ctx: Ctx, openid: string): Promise<AdminResponses['get']> {
     if (s.client) item.client = s.client;
     return item;
   });
-  return { user: toAdminUser(found.user, found.account, ctx), sessions: shown, audit };
+  return {
+    user: toAdminUser(found.user, found.account, ctx),
+    sessions: shown,
+    audit: await nameAdminActors(ctx, audit),
+  };
 }
 
 async function setStatus(ctx: Ctx, openid: string, status: AccountStatus) {

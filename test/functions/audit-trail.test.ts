@@ -75,6 +75,37 @@ describe('audit_log (ADMIN_OPENIDS=o-root)', () => {
     expect(entry).not.toHaveProperty('_openid');
   });
 
+  test('get names the acting admin (by role or ADMIN_OPENIDS), never a demoted one', async () => {
+    const helper = { openid: 'o-helper-admin' };
+    const subjectUser = { openid: 'o-acted-on' };
+    const rootToken = (await login(fx, root)).token;
+    await login(fx, subjectUser);
+    await consoleInsert(fx, 'users', {
+      _id: `account:${helper.openid}`,
+      kind: 'account',
+      openid: helper.openid,
+      roles: ['admin'],
+      updatedAt: Date.now(),
+    });
+    const helperToken = (await login(fx, helper)).token;
+    const act = <T = unknown>(token: string, caller: typeof root, data: object) =>
+      fx.call<T>('adminUsers', { token, openid: subjectUser.openid, ...data }, caller);
+    dataOf(await act(helperToken, helper, { action: 'revokeSessions' }));
+    dataOf(await act(rootToken, root, { action: 'setStatus', status: 'disabled' }));
+    const read = async () =>
+      dataOf(await act<AdminGetResponse>(rootToken, root, { action: 'get' })).audit;
+    const named = (await read()).map((e) => [e.action, e.actorOpenid]);
+    expect(named.slice(0, 2)).toEqual([
+      ['status.changed', root.openid],
+      ['sessions.revoked', helper.openid],
+    ]);
+    // The helper loses the role: their entry stays, unnamed (only its hash is stored).
+    dataOf(await act(rootToken, root, { action: 'setRoles', openid: helper.openid, roles: [] }));
+    const after = (await read()).find((e) => e.action === 'sessions.revoked')!;
+    expect(after.actorOpenid).toBeUndefined();
+    expect(after.actor).toBe(auditSubject(helper.openid));
+  });
+
   test('the repository gives audit_log a rules file with no client access', async () => {
     const { readFileSync } = await import('node:fs');
     const rule = JSON.parse(readFileSync('database/security-rules/audit_log.json', 'utf8'));

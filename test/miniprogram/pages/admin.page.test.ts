@@ -6,6 +6,7 @@
  * users/account:<OPENID> with roles ["admin"] (here through the emulator console's own API).
  */
 import { appSession, installSession } from 'wx-cloud-login-miniprogram';
+import { userNamed as userNamedIn } from '../support/admin-page';
 import { consoleAdd as consoleAddTo } from '../support/console-add';
 import { newOpenid } from '../support/counting-cloud';
 import { renderPage, textOf, type RenderedPage } from '../support/page-harness';
@@ -16,18 +17,7 @@ const suite = usePageSuite('admin', 'admin');
 
 const consoleAdd = (doc: object) => consoleAddTo(suite.emulator.url, 'users', doc);
 
-/** Logs a user in through the bridge and gives them a nickname. */
-async function userNamed(nickName: string): Promise<string> {
-  suite.bridge.openid = newOpenid('member');
-  const login = (await suite.bridge.callFunction({ name: 'login', data: {} })).result as {
-    data: { token: string };
-  };
-  await suite.bridge.callFunction({
-    name: 'updateUserInfo',
-    data: { token: login.data.token, profile: { nickName } },
-  });
-  return suite.bridge.openid;
-}
+const userNamed = (nickName: string) => userNamedIn(suite, nickName);
 
 async function openAdminPage(asAdmin: boolean): Promise<RenderedPage> {
   suite.bridge.openid = newOpenid('admin');
